@@ -1,0 +1,60 @@
+// store.cpp — see store.h.
+#include "app/store.h"
+
+namespace cw {
+
+Store& store() {
+    static Store s;
+    return s;
+}
+
+void Store::start(Platform& p) {
+    platform_ = &p;
+    const StorageKind kind = p.storage_kind();
+    std::optional<std::string> s0, s1;
+    if (kind != StorageKind::Memory) {
+        s0 = p.read_slot(0);
+        s1 = p.read_slot(1);
+    }
+    Recovery r = recover_workspace(s0, s1);
+    ws_ = std::move(r.workspace);
+    recovered_from_save_ = r.from_save;
+    problems_ = std::move(r.problems);
+    // Unreadable copies go aside before any new save can overwrite their slot.
+    if (kind != StorageKind::ReadOnly)
+        for (const auto& prob : problems_) p.keep_aside(prob.bytes, prob.reason);
+    scheduler_.start(r.generation, kind == StorageKind::IndexedDb || kind == StorageKind::Disk,
+                     kind == StorageKind::ReadOnly);
+    p.set_save_listener([this](uint64_t gen, bool ok, const std::string& err) {
+        scheduler_.finished(gen, ok, err, platform_->now_ms());
+    });
+}
+
+CommandResult Store::dispatch(const Command& c) {
+    CommandResult r = apply(ws_, c);
+    if (r.ok && r.changed) {
+        ++revision_;
+        scheduler_.changed(platform_ ? platform_->now_ms() : 0);
+    }
+    return r;
+}
+
+void Store::tick(bool flush) {
+    if (!platform_) return;
+    if (auto due = scheduler_.tick(platform_->now_ms(), flush)) {
+        platform_->write_slot(due->slot, due->generation,
+                              encode_save(workspace_to_json(ws_), due->generation));
+    }
+}
+
+void Store::export_problem(size_t index) {
+    if (!platform_ || index >= problems_.size()) return;
+    platform_->download("callwise-unreadable-save-slot" + std::to_string(problems_[index].slot) + ".bin",
+                        "application/octet-stream", problems_[index].bytes);
+}
+
+void Store::export_workspace() {
+    if (platform_) platform_->download("callwise-workspace.json", "application/json", workspace_to_json(ws_));
+}
+
+}  // namespace cw

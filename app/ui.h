@@ -1,0 +1,30 @@
+// ui.h — the views. They read the Store's workspace and emit commands; they keep only
+// view state (which screen is open), never domain data.
+#pragma once
+#include <string>
+
+namespace cw {
+
+enum class Screen { Home, Settings };
+const char* to_string(Screen s);
+bool screen_from_string(const std::string& s, Screen& out);
+
+struct UiState {
+    Screen screen = Screen::Home;
+    bool show_about = false;
+};
+UiState& ui_state();
+
+// Draws one whole frame of the interface (between ImGui::NewFrame and ImGui::Render).
+void draw_ui();
+
+// Screens, one file each.
+void draw_home();
+void draw_settings();
+
+// Shorthands for the current language (core/i18n.h).
+const char* T(const char* key);
+// "translated###stable-id": the label follows the language, the ImGui id does not.
+std::string L(const char* key, const char* id);
+
+}  // namespace cw

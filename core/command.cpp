@@ -1,0 +1,140 @@
+// command.cpp — validation and application of workspace commands, and their JSON form.
+#include "core/command.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "core/utf8.h"
+
+namespace cw {
+namespace {
+
+CommandResult fail(std::string msg) { return {false, false, std::move(msg)}; }
+
+CommandResult set_text(std::string& field, const std::string& value, size_t max_bytes,
+                       const char* what) {
+    if (!is_valid_utf8(value)) return fail(std::string(what) + ": text is not valid UTF-8");
+    std::string v = truncate_utf8(value, max_bytes);
+    if (field == v) return {true, false, {}};
+    field = std::move(v);
+    return {true, true, {}};
+}
+
+bool known_grade(std::string_view g) {
+    return g == "trainee" || g == "agent" || g == "senior" || g == "lead";
+}
+
+struct Applier {
+    Workspace& ws;
+    CommandResult operator()(const cmd::SetLanguage& c) {
+        if (ws.settings.language == c.language) return {true, false, {}};
+        ws.settings.language = c.language;
+        return {true, true, {}};
+    }
+    CommandResult operator()(const cmd::SetAgentName& c) {
+        return set_text(ws.settings.agent_name, c.name, kMaxNameBytes, "agent name");
+    }
+    CommandResult operator()(const cmd::SetCentreName& c) {
+        return set_text(ws.settings.centre_name, c.name, kMaxNameBytes, "centre name");
+    }
+    CommandResult operator()(const cmd::SetGrade& c) {
+        if (!known_grade(c.grade_id))
+            return fail("grade: \"" + c.grade_id + "\" is not one of trainee, agent, senior, lead");
+        if (ws.settings.grade_id == c.grade_id) return {true, false, {}};
+        ws.settings.grade_id = c.grade_id;
+        return {true, true, {}};
+    }
+    CommandResult operator()(const cmd::SetLargeText& c) {
+        if (ws.settings.large_text == c.on) return {true, false, {}};
+        ws.settings.large_text = c.on;
+        return {true, true, {}};
+    }
+    CommandResult operator()(const cmd::SetUiLayout& c) {
+        if (c.ini.size() > kMaxLayoutBytes) return fail("window layout: larger than 64 KiB");
+        return set_text(ws.settings.ui_layout, c.ini, kMaxLayoutBytes, "window layout");
+    }
+};
+
+using Value = rapidjson::Value;
+
+bool get_string(const Value& o, const char* key, std::string& out, std::string& err) {
+    auto it = o.FindMember(key);
+    if (it == o.MemberEnd()) { err = std::string("missing field \"") + key + "\""; return false; }
+    if (!it->value.IsString()) { err = std::string("field \"") + key + "\" must be a string"; return false; }
+    out.assign(it->value.GetString(), it->value.GetStringLength());
+    return true;
+}
+
+bool get_bool(const Value& o, const char* key, bool& out, std::string& err) {
+    auto it = o.FindMember(key);
+    if (it == o.MemberEnd()) { err = std::string("missing field \"") + key + "\""; return false; }
+    if (!it->value.IsBool()) { err = std::string("field \"") + key + "\" must be true or false"; return false; }
+    out = it->value.GetBool();
+    return true;
+}
+
+}  // namespace
+
+CommandResult apply(Workspace& ws, const Command& c) { return std::visit(Applier{ws}, c); }
+
+std::string command_name(const Command& c) {
+    struct Namer {
+        const char* operator()(const cmd::SetLanguage&) const { return "set_language"; }
+        const char* operator()(const cmd::SetAgentName&) const { return "set_agent_name"; }
+        const char* operator()(const cmd::SetCentreName&) const { return "set_centre_name"; }
+        const char* operator()(const cmd::SetGrade&) const { return "set_grade"; }
+        const char* operator()(const cmd::SetLargeText&) const { return "set_large_text"; }
+        const char* operator()(const cmd::SetUiLayout&) const { return "set_ui_layout"; }
+    };
+    return std::visit(Namer{}, c);
+}
+
+CommandParse command_from_json(std::string_view json) {
+    CommandParse r;
+    if (json.size() > kMaxCommandBytes) { r.error = "command: larger than 4 MiB"; return r; }
+    rapidjson::Document doc;
+    doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(json.data(),
+                                                                                        json.size());
+    if (doc.HasParseError()) {
+        r.error = std::string("command: not valid JSON: ") +
+                  rapidjson::GetParseError_En(doc.GetParseError()) + " (at byte " +
+                  std::to_string(doc.GetErrorOffset()) + ")";
+        return r;
+    }
+    if (!doc.IsObject()) { r.error = "command: must be a JSON object with a \"type\""; return r; }
+    std::string type, err;
+    if (!get_string(doc, "type", type, err)) { r.error = "command: " + err; return r; }
+    const std::string where = "command " + type + ": ";
+    bool ok = false;
+    if (type == "set_language") {
+        std::string lang;
+        if ((ok = get_string(doc, "language", lang, err))) {
+            auto l = lang_from_string(lang);
+            if (!l) { ok = false; err = "language \"" + lang + "\" is not one of en, zh-CN"; }
+            else r.command = cmd::SetLanguage{*l};
+        }
+    } else if (type == "set_agent_name") {
+        cmd::SetAgentName c;
+        if ((ok = get_string(doc, "name", c.name, err))) r.command = c;
+    } else if (type == "set_centre_name") {
+        cmd::SetCentreName c;
+        if ((ok = get_string(doc, "name", c.name, err))) r.command = c;
+    } else if (type == "set_grade") {
+        cmd::SetGrade c;
+        if ((ok = get_string(doc, "grade_id", c.grade_id, err))) r.command = c;
+    } else if (type == "set_large_text") {
+        cmd::SetLargeText c;
+        if ((ok = get_bool(doc, "on", c.on, err))) r.command = c;
+    } else if (type == "set_ui_layout") {
+        cmd::SetUiLayout c;
+        if ((ok = get_string(doc, "ini", c.ini, err))) r.command = c;
+    } else {
+        r.error = "command: unknown type \"" + type + "\"";
+        return r;
+    }
+    if (!ok) { r.error = where + err; return r; }
+    r.ok = true;
+    return r;
+}
+
+}  // namespace cw

@@ -1,0 +1,91 @@
+// harness.mjs — shared set-up for the browser tests: a static server on a free loopback port,
+// Debian's headless Chromium through playwright-core (never a downloaded browser), and helpers
+// that talk to the app through window.callwise.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, '../..');
+export const site = process.env.CALLWISE_SITE || join(repo, 'build/web/site');
+export const artefacts = process.env.CALLWISE_ARTEFACTS || join(repo, 'build/e2e-artefacts');
+mkdirSync(artefacts, { recursive: true });
+
+export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-dev-shm-usage'];
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); });
+    s.on('error', rej);
+  });
+}
+
+export async function startServer() {
+  const port = await freePort();
+  const proc = spawn(process.execPath, [join(repo, 'scripts/serve.mjs'), site, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((res, rej) => {
+    proc.stdout.on('data', (d) => { if (String(d).includes('running at')) res(); });
+    proc.on('exit', (c) => rej(new Error('server exited ' + c)));
+  });
+  return { url: `http://127.0.0.1:${port}/`, stop: () => proc.kill() };
+}
+
+// A persistent profile, so IndexedDB and the service worker survive a browser restart.
+export async function launch({ profile, deviceScaleFactor = 1, viewport = { width: 1280, height: 800 }, permissions = [] } = {}) {
+  const dir = profile || mkdtempSync(join(tmpdir(), 'callwise-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath, headless: true, args: FLAGS, viewport, deviceScaleFactor,
+  });
+  if (permissions.length) await context.grantPermissions(permissions);
+  const page = context.pages()[0] || await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return {
+    context, page, errors, profile: dir,
+    close: async () => { await context.close(); },
+    destroy: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.callwise && window.callwise.query && Module.calledRun, null, { timeout: 60000 });
+  await page.evaluate(() => window.callwise.ready);
+  await waitFrames(page, 3);
+}
+
+export async function waitFrames(page, n) {
+  const start = await page.evaluate(() => window.callwise.query('ui').drawn_frames);
+  await page.waitForFunction((s) => window.callwise.query('ui').drawn_frames >= s, start + n, { timeout: 30000 });
+}
+
+export const dispatch = (page, cmd) => page.evaluate((c) => window.callwise.dispatch(c), cmd);
+export const query = (page, what) => page.evaluate((w) => window.callwise.query(w), what);
+
+export async function waitSaved(page) {
+  await page.waitForFunction(() => window.callwise.query('storage').state === 'saved', null, { timeout: 20000 });
+}
+
+// Clicks the middle of a widget the app reports by name (ui_track in app/).
+export async function clickWidget(page, name) {
+  const ui = await query(page, 'ui');
+  const r = ui.widgets[name];
+  if (!r) throw new Error(`widget ${name} not on screen; have: ${Object.keys(ui.widgets).join(', ')}`);
+  await page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  await waitFrames(page, 2);
+}
+
+export async function shot(page, name) {
+  const path = join(artefacts, name + '.png');
+  await page.screenshot({ path });
+  return path;
+}
