@@ -2,6 +2,7 @@
 #include "app/automation.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>   // ImTextCharFromUtf8
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -132,7 +133,25 @@ std::string dispatch_ui(const rapidjson::Document& doc, const std::string& type)
 
 }  // namespace
 
+// How many characters of `text` the UI font cannot draw (they would show as '?').
+static std::string query_glyphs(std::string_view text) {
+    const ImFont* f = ImGui::GetIO().Fonts->Fonts.Size ? ImGui::GetIO().Fonts->Fonts[0] : nullptr;
+    int missing = 0, total = 0;
+    const char* p = text.data();
+    const char* end = text.data() + text.size();
+    while (p < end) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        p += n;
+        ++total;
+        if (!f || !f->FindGlyphNoFallback(static_cast<ImWchar>(c))) ++missing;
+    }
+    return "{\"chars\":" + std::to_string(total) + ",\"missing\":" + std::to_string(missing) + "}";
+}
+
 std::string automation_dispatch(std::string_view json) {
+    frame_stats().wake = true;
     // Peek at the type: "ui.*" are view commands, the rest are workspace commands.
     rapidjson::Document doc;
     doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(json.data(), json.size());
@@ -154,6 +173,7 @@ std::string automation_query(std::string_view what) {
     if (what == "storage") return query_storage();
     if (what == "ui") return query_ui();
     if (what == "workspace") return workspace_to_json(store().ws());
+    if (what.rfind("glyphs:", 0) == 0) return query_glyphs(what.substr(7));
     if (what == "commands")
         return R"(["set_language","set_agent_name","set_centre_name","set_grade","set_large_text","set_ui_layout","ui.navigate"])";
     return result_json(false, false,

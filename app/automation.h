@@ -15,6 +15,7 @@ struct FrameStats {
     unsigned long long frames = 0;       // main-loop iterations
     unsigned long long drawn = 0;        // frames actually drawn (idle ones are skipped)
     double last_frame_cpu_ms = 0;
+    bool wake = false;                   // something outside the UI changed: draw next frame
 };
 FrameStats& frame_stats();
 

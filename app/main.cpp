@@ -128,6 +128,7 @@ void frame() {
     const size_t text_before = delivered_text_events();
     deliver_queued_text();   // IME commits and pastes, after SDL's key events (text_queue.h)
     input |= delivered_text_events() != text_before;
+    if (frame_stats().wake) { input = true; frame_stats().wake = false; }
     if (input) g_busy_frames = 4;   // ImGui settles hover/active state over a few frames
 
     Store& s = store();

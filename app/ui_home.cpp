@@ -74,7 +74,7 @@ void draw_home() {
     quadrant_map();
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::TextDisabled("%s (%s)", T("home.modules"), T("home.module.coming"));
+    ImGui::TextDisabled("%s  ·  %s", T("home.modules"), T("home.module.coming"));
     module_row("home.module.triage", "home.module.triage.desc");
     module_row("home.module.assistant", "home.module.assistant.desc");
     module_row("home.module.practice", "home.module.practice.desc");

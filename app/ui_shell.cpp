@@ -72,7 +72,7 @@ void menu_bar() {
     // Language switch, always one click away, at the right end.
     const ImGuiStyle& st = ImGui::GetStyle();
     const float w = ImGui::CalcTextSize("English").x + ImGui::CalcTextSize("简体中文").x +
-                    2 * (ImGui::GetFrameHeight() + st.ItemInnerSpacing.x) + st.ItemSpacing.x + st.WindowPadding.x + 8;
+                    2 * (ImGui::GetFrameHeight() + st.ItemInnerSpacing.x) + st.ItemSpacing.x + st.WindowPadding.x + 24;
     ImGui::SameLine(ImGui::GetWindowWidth() - w);
     language_switch("menu");
     ImGui::EndMenuBar();

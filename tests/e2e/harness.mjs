@@ -89,3 +89,57 @@ export async function shot(page, name) {
   await page.screenshot({ path });
   return path;
 }
+
+// Minimal PNG reader (8-bit RGB/RGBA, non-interlaced: what Chromium writes) for pixel checks.
+import { inflateSync } from 'node:zlib';
+export function decodePng(buf) {
+  let pos = 8, width = 0, height = 0, ctype = 0;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos); const type = buf.toString('ascii', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') { width = data.readUInt32BE(0); height = data.readUInt32BE(4); ctype = data[9]; }
+    if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const bpp = ctype === 6 ? 4 : 3;
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * bpp;
+  const out = Buffer.alloc(width * height * 4);
+  let prev = Buffer.alloc(stride);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)];
+    const line = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? line[x - bpp] : 0, b = prev[x], c = x >= bpp ? prev[x - bpp] : 0;
+      let p = 0;
+      if (f === 1) p = a; else if (f === 2) p = b; else if (f === 3) p = (a + b) >> 1;
+      else if (f === 4) { const pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - 2 * c); p = pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      line[x] = (line[x] + p) & 255;
+    }
+    for (let x = 0; x < width; x++) {
+      out[(y * width + x) * 4] = line[x * bpp]; out[(y * width + x) * 4 + 1] = line[x * bpp + 1];
+      out[(y * width + x) * 4 + 2] = line[x * bpp + 2]; out[(y * width + x) * 4 + 3] = bpp === 4 ? line[x * bpp + 3] : 255;
+    }
+    prev = line;
+  }
+  return { width, height, data: out };
+}
+
+// Share of pixels in a screenshot region that differ clearly from its most common colour
+// (the background): blank regions give ~0, a line of text gives a few percent or more.
+export async function inkRatio(page, rect) {
+  const png = decodePng(await page.screenshot({ clip: { x: rect[0], y: rect[1], width: rect[2], height: rect[3] } }));
+  const counts = new Map();
+  for (let i = 0; i < png.data.length; i += 4) {
+    const k = (png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2];
+    counts.set(k, (counts.get(k) || 0) + 1);
+  }
+  let bg = 0, best = -1;
+  for (const [k, n] of counts) if (n > best) { best = n; bg = k; }
+  const br = bg >> 16, bgc = (bg >> 8) & 255, bb = bg & 255;
+  let ink = 0;
+  for (let i = 0; i < png.data.length; i += 4)
+    if (Math.abs(png.data[i] - br) + Math.abs(png.data[i + 1] - bgc) + Math.abs(png.data[i + 2] - bb) > 60) ink++;
+  return ink / (png.width * png.height);
+}
