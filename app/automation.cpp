@@ -57,6 +57,7 @@ std::string query_settings() {
     w.Key("centre_name"); w.String(s.centre_name.c_str());
     w.Key("grade_id"); w.String(s.grade_id.c_str());
     w.Key("large_text"); w.Bool(s.large_text);
+    w.Key("notes"); w.String(s.notes.c_str(), static_cast<rapidjson::SizeType>(s.notes.size()));
     w.EndObject();
     return sb.GetString();
 }
@@ -175,7 +176,7 @@ std::string automation_query(std::string_view what) {
     if (what == "workspace") return workspace_to_json(store().ws());
     if (what.rfind("glyphs:", 0) == 0) return query_glyphs(what.substr(7));
     if (what == "commands")
-        return R"(["set_language","set_agent_name","set_centre_name","set_grade","set_large_text","set_ui_layout","ui.navigate"])";
+        return R"(["set_language","set_agent_name","set_centre_name","set_grade","set_large_text","set_notes","set_ui_layout","ui.navigate"])";
     return result_json(false, false,
                        "query: unknown \"" + std::string(what) + "\" (one of settings, storage, ui, workspace, commands)");
 }

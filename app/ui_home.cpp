@@ -1,6 +1,9 @@
 // ui_home.cpp — the first screen: what Callwise is for, the four quadrants at a glance,
 // and the workbench's modules.
 #include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
 
 #include "app/store.h"
 #include "app/ui.h"
@@ -79,6 +82,19 @@ void draw_home() {
     module_row("home.module.assistant", "home.module.assistant.desc");
     module_row("home.module.practice", "home.module.practice.desc");
     module_row("home.module.insight", "home.module.insight.desc");
+
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", T("home.notes"));
+    std::string notes = store().ws().settings.notes;
+    const float h = std::max(ImGui::GetContentRegionAvail().y - 8.0f, ImGui::GetTextLineHeight() * 4);
+    if (ImGui::InputTextMultiline("##notes", &notes, ImVec2(-1, h)))
+        store().dispatch(cmd::SetNotes{notes});
+    ui_track("home.notes");
+    if (notes.empty()) {   // a hint, since 1.86 has no multi-line hint text
+        const ImVec2 a = ImGui::GetItemRectMin();
+        ImGui::GetWindowDrawList()->AddText(ImVec2(a.x + 8, a.y + 6), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                                            T("home.notes.hint"));
+    }
 }
 
 }  // namespace cw

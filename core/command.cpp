@@ -49,6 +49,9 @@ struct Applier {
         ws.settings.large_text = c.on;
         return {true, true, {}};
     }
+    CommandResult operator()(const cmd::SetNotes& c) {
+        return set_text(ws.settings.notes, c.text, kMaxNotesBytes, "notes");
+    }
     CommandResult operator()(const cmd::SetUiLayout& c) {
         if (c.ini.size() > kMaxLayoutBytes) return fail("window layout: larger than 64 KiB");
         return set_text(ws.settings.ui_layout, c.ini, kMaxLayoutBytes, "window layout");
@@ -84,6 +87,7 @@ std::string command_name(const Command& c) {
         const char* operator()(const cmd::SetCentreName&) const { return "set_centre_name"; }
         const char* operator()(const cmd::SetGrade&) const { return "set_grade"; }
         const char* operator()(const cmd::SetLargeText&) const { return "set_large_text"; }
+        const char* operator()(const cmd::SetNotes&) const { return "set_notes"; }
         const char* operator()(const cmd::SetUiLayout&) const { return "set_ui_layout"; }
     };
     return std::visit(Namer{}, c);
@@ -125,6 +129,9 @@ CommandParse command_from_json(std::string_view json) {
     } else if (type == "set_large_text") {
         cmd::SetLargeText c;
         if ((ok = get_bool(doc, "on", c.on, err))) r.command = c;
+    } else if (type == "set_notes") {
+        cmd::SetNotes c;
+        if ((ok = get_string(doc, "text", c.text, err))) r.command = c;
     } else if (type == "set_ui_layout") {
         cmd::SetUiLayout c;
         if ((ok = get_string(doc, "ini", c.ini, err))) r.command = c;

@@ -15,11 +15,12 @@ struct SetAgentName { std::string name; };
 struct SetCentreName { std::string name; };
 struct SetGrade { std::string grade_id; };
 struct SetLargeText { bool on = false; };
+struct SetNotes { std::string text; };
 struct SetUiLayout { std::string ini; };   // window layout; saved, but not a user "edit"
 }  // namespace cmd
 
 using Command = std::variant<cmd::SetLanguage, cmd::SetAgentName, cmd::SetCentreName,
-                             cmd::SetGrade, cmd::SetLargeText, cmd::SetUiLayout>;
+                             cmd::SetGrade, cmd::SetLargeText, cmd::SetNotes, cmd::SetUiLayout>;
 
 struct CommandResult {
     bool ok = false;

@@ -59,6 +59,10 @@ const I18nEntry kTable[] = {
     {"home.module.insight.desc", "Dashboard, PDCA, deliverables", "看板、PDCA、交付物"},
     {"home.module.coming", "Arrives with its issue", "随后续版本提供"},
 
+    {"home.notes", "Scratch pad", "便笺"},
+    {"home.notes.hint", "Numbers, names and promises heard on a call. Kept on this device.",
+     "记下通话中听到的号码、姓名和承诺。只保存在本机。"},
+
     // Settings
     {"settings.title", "Settings", "设置"},
     {"settings.profile", "You and your centre", "您与您的呼叫中心"},

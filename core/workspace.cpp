@@ -18,6 +18,7 @@ void save(Archive& ar, const Settings& s) {
        cereal::make_nvp("centre_name", s.centre_name),
        cereal::make_nvp("grade_id", s.grade_id),
        cereal::make_nvp("large_text", s.large_text),
+       cereal::make_nvp("notes", s.notes),
        cereal::make_nvp("ui_layout", s.ui_layout));
 }
 
@@ -30,6 +31,7 @@ void load(Archive& ar, Settings& s) {
     optional_field(ar, "centre_name", s.centre_name);
     optional_field(ar, "grade_id", s.grade_id);
     optional_field(ar, "large_text", s.large_text);
+    optional_field(ar, "notes", s.notes);
     optional_field(ar, "ui_layout", s.ui_layout);
 }
 

@@ -72,3 +72,15 @@ TEST_CASE("Deeply nested JSON is refused without overflowing the stack") {
     CommandParse p = command_from_json(deep);
     CHECK_FALSE(p.ok);
 }
+
+TEST_CASE("Notes keep long multi-line text up to their bound") {
+    Workspace ws;
+    std::string text;
+    for (int i = 0; i < 5000; ++i) text += "第" + std::to_string(i) + "行 😀\n";
+    REQUIRE(apply(ws, cmd::SetNotes{text}).ok);
+    CHECK(ws.settings.notes.size() <= kMaxNotesBytes);
+    CHECK(ws.settings.notes.substr(0, 20) == text.substr(0, 20));
+    CommandParse p = command_from_json(R"({"type":"set_notes","text":"a\nb"})");
+    REQUIRE(p.ok);
+    CHECK(std::get<cmd::SetNotes>(p.command).text == "a\nb");
+}
