@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "app/platform.h"
 #include "app/store.h"
 #include "app/ui.h"
 #include "app/ui_tracking.h"
@@ -84,7 +85,12 @@ void draw_home() {
     module_row("home.module.insight", "home.module.insight.desc");
 
     ImGui::Spacing();
+    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", T("home.notes"));
+    ImGui::SameLine();
+    // Chat agents paste what they prepared here into the chat window.
+    if (ImGui::SmallButton(L("common.copy", "notes-copy").c_str())) platform().set_clipboard(store().ws().settings.notes);
+    ui_track("home.notes.copy");
     std::string notes = store().ws().settings.notes;
     const float h = std::max(ImGui::GetContentRegionAvail().y - 8.0f, ImGui::GetTextLineHeight() * 4);
     if (ImGui::InputTextMultiline("##notes", &notes, ImVec2(-1, h)))

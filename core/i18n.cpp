@@ -122,6 +122,7 @@ const I18nEntry kTable[] = {
      "Callwise 完全在浏览器中运行：无需服务器，无需账号。除非您导出，数据只保存在本机。"},
     {"common.close", "Close", "关闭"},
     {"common.ok", "OK", "确定"},
+    {"common.copy", "Copy", "复制"},
 };
 
 }  // namespace
