@@ -124,6 +124,23 @@ void frame() {
         ImGui_ImplSDL2_ProcessEvent(&e);
         input = true;
         if (e.type == SDL_QUIT) g_quit = true;
+#ifndef __EMSCRIPTEN__
+        if (e.type == SDL_DROPFILE && e.drop.file) {   // desktop: files dropped on the window
+            Platform::OpenedFile f;
+            f.name = e.drop.file;
+            f.purpose = "drop";
+            if (FILE* in = std::fopen(e.drop.file, "rb")) {
+                char buf[65536];
+                size_t n;
+                while ((n = std::fread(buf, 1, sizeof buf, in)) > 0 && f.bytes.size() < (64u << 20)) f.bytes.append(buf, n);
+                std::fclose(in);
+            } else {
+                f.error = "the file could not be read";
+            }
+            SDL_free(e.drop.file);
+            platform().notify_file(f);
+        }
+#endif
     }
     const size_t text_before = delivered_text_events();
     deliver_queued_text();   // IME commits and pastes, after SDL's key events (text_queue.h)

@@ -36,9 +36,21 @@ public:
         if (save_listener_) save_listener_(generation, ok, error);
     }
 
-    // ---- files out
+    // ---- files out and in
     virtual void download(const std::string& filename, const std::string& mime,
                           const std::string& bytes) = 0;
+    // Opens the system file picker; the chosen file arrives later through the file listener,
+    // with `purpose` echoed back. Files dropped on the window arrive with purpose "drop".
+    virtual void pick_file(const std::string& purpose, const std::string& accept) = 0;
+    struct OpenedFile {
+        std::string name, bytes, purpose;
+        std::string error;   // set when the file was refused before reading (too large...)
+    };
+    using FileListener = std::function<void(const OpenedFile&)>;
+    void set_file_listener(FileListener l) { file_listener_ = std::move(l); }
+    void notify_file(const OpenedFile& f) {
+        if (file_listener_) file_listener_(f);
+    }
 
     // ---- text: clipboard and IME (the caret position is in window coordinates)
     virtual void set_clipboard(const std::string& text) = 0;
@@ -53,6 +65,7 @@ public:
 
 private:
     SaveListener save_listener_;
+    FileListener file_listener_;
 };
 
 Platform& platform();

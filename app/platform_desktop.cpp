@@ -65,6 +65,11 @@ public:
         const std::string path = dir_ + "/" + filename;
         if (write_atomic(path, bytes, err)) std::printf("exported %s\n", path.c_str());
     }
+    // No native file dialog in SDL 2.26: the desktop build takes files dropped on the window
+    // (SDL_DROPFILE, handled in main.cpp).
+    void pick_file(const std::string&, const std::string&) override {
+        std::printf("drop the file onto the Callwise window to open it\n");
+    }
     void set_clipboard(const std::string& text) override { SDL_SetClipboardText(text.c_str()); }
     std::string clipboard() override {
         char* t = SDL_GetClipboardText();

@@ -30,6 +30,9 @@ EM_JS(void, js_keep_aside, (const char* data, int len, const char* reason), {
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
     Module.cwDownload(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
 });
+EM_JS(void, js_pick_file, (const char* purpose, const char* accept), {
+    CallwiseFiles.pick(UTF8ToString(purpose), UTF8ToString(accept));
+});
 EM_JS(void, js_set_clipboard, (const char* text), { Module.cwSetClipboard(UTF8ToString(text)); });
 EM_JS(void, js_text_input, (int active, float x, float y, float h), {
     if (typeof CallwiseText !== "undefined") CallwiseText.state(!!active, x, y, h);
@@ -83,6 +86,9 @@ public:
     void download(const std::string& filename, const std::string& mime, const std::string& bytes) override {
         js_download(filename.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
     }
+    void pick_file(const std::string& purpose, const std::string& accept) override {
+        js_pick_file(purpose.c_str(), accept.c_str());
+    }
     void set_clipboard(const std::string& text) override {
         clipboard_ = text;
         js_set_clipboard(text.c_str());
@@ -124,6 +130,17 @@ EMSCRIPTEN_KEEPALIVE void cw_text_input(const char* utf8) {
 // Pasted text (from the browser's `paste` event); ImGui drops '\n' in single-line fields.
 EMSCRIPTEN_KEEPALIVE void cw_paste(const char* utf8) {
     if (utf8) cw::queue_text(utf8, true);
+}
+
+// A file from the picker or dropped on the page (web/files.js); bytes are copied here.
+EMSCRIPTEN_KEEPALIVE void cw_file_opened(const char* name, const char* data, int len, const char* purpose,
+                                         const char* error) {
+    cw::Platform::OpenedFile f;
+    f.name = name ? name : "";
+    if (data && len > 0) f.bytes.assign(data, static_cast<size_t>(len));
+    f.purpose = purpose ? purpose : "";
+    f.error = error ? error : "";
+    cw::platform().notify_file(f);
 }
 
 EMSCRIPTEN_KEEPALIVE void cw_visibility(int visible) {

@@ -3,7 +3,7 @@
 // new cache and the old ones are deleted on activation.
 const CACHE = 'callwise-@BUILD_ID@';
 const SHELL = ['./', 'index.html', 'index.js', 'index.wasm', 'index.data', 'platform.js',
-               'text_input.js', 'automation.js', 'manifest.webmanifest', 'icon.svg'];
+               'text_input.js', 'automation.js', 'files.js', 'manifest.webmanifest', 'icon.svg'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));
