@@ -8,6 +8,7 @@
 #include <rapidjson/writer.h>
 
 #include "app/fonts.h"
+#include "app/pack_actions.h"
 #include "app/platform.h"
 #include "app/store.h"
 #include "app/text_queue.h"
@@ -26,13 +27,20 @@ namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-std::string result_json(bool ok, bool changed, const std::string& error) {
+std::string result_json(bool ok, bool changed, const std::string& error,
+                        const std::vector<std::string>& details = {}) {
     rapidjson::StringBuffer sb;
     Writer w(sb);
     w.StartObject();
     w.Key("ok"); w.Bool(ok);
     w.Key("changed"); w.Bool(changed);
     if (!ok) { w.Key("error"); w.String(error.c_str()); }
+    if (!details.empty()) {
+        w.Key("details");
+        w.StartArray();
+        for (const auto& d : details) w.String(d.c_str());
+        w.EndArray();
+    }
     w.EndObject();
     return sb.GetString();
 }
@@ -118,16 +126,79 @@ std::string query_ui() {
     return sb.GetString();
 }
 
+std::string query_packs() {
+    rapidjson::StringBuffer sb;
+    Writer w(sb);
+    w.StartObject();
+    w.Key("packs");
+    w.StartArray();
+    for (const Pack& p : store().ws().library.packs) {
+        w.StartObject();
+        w.Key("id"); w.String(p.meta.id.c_str());
+        w.Key("name_en"); w.String(p.meta.name.en.c_str());
+        w.Key("name_zh"); w.String(p.meta.name.zh.c_str());
+        w.Key("industry"); w.String(p.meta.industry.c_str());
+        w.Key("version"); w.String(p.meta.version.c_str());
+        w.Key("scenarios"); w.Uint64(p.scenarios.size());
+        w.Key("personas"); w.Uint64(p.personas.size());
+        w.Key("plans"); w.Uint64(p.plans.size());
+        w.EndObject();
+    }
+    w.EndArray();
+    const PackActionOutcome& o = pack_outcome();
+    w.Key("last_outcome");
+    w.StartObject();
+    w.Key("shown"); w.Bool(o.shown);
+    w.Key("ok"); w.Bool(o.ok);
+    w.Key("title"); w.String(o.title.c_str());
+    w.Key("details"); w.StartArray();
+    for (const auto& d : o.details) w.String(d.c_str());
+    w.EndArray();
+    w.EndObject();
+    w.Key("pending_replace"); w.Bool(pack_pending_replace().active);
+    w.Key("builtin"); w.StartArray();
+    for (const auto& f : builtin_pack_files()) w.String(f.c_str());
+    w.EndArray();
+    w.EndObject();
+    return sb.GetString();
+}
+
 // View commands: they change what is shown, not the workspace.
 std::string dispatch_ui(const rapidjson::Document& doc, const std::string& type) {
     if (type == "ui.navigate") {
         auto it = doc.FindMember("screen");
         Screen sc;
         if (it == doc.MemberEnd() || !it->value.IsString() || !screen_from_string(it->value.GetString(), sc))
-            return result_json(false, false, "command ui.navigate: \"screen\" must be one of home, settings");
+            return result_json(false, false, "command ui.navigate: \"screen\" must be one of home, packs, settings");
         const bool changed = ui_state().screen != sc;
         ui_state().screen = sc;
         return result_json(true, changed, "");
+    }
+    if (type == "ui.confirm_replace") {
+        auto yes = doc.FindMember("yes");
+        if (!pack_pending_replace().active) return result_json(false, false, "command ui.confirm_replace: no replace is waiting");
+        pack_confirm_replace(yes != doc.MemberEnd() && yes->value.IsBool() && yes->value.GetBool());
+        return result_json(pack_outcome().ok, true, pack_outcome().title);
+    }
+    if (type == "ui.export_pack") {   // the Export button: a download of the canonical JSON
+        auto id = doc.FindMember("pack_id");
+        if (id == doc.MemberEnd() || !id->value.IsString() || !find_pack(store().ws().library, id->value.GetString()))
+            return result_json(false, false, "command ui.export_pack: no such \"pack_id\"");
+        pack_export(id->value.GetString());
+        return result_json(true, false, "");
+    }
+    if (type == "ui.add_demo_packs") {
+        const int added = pack_add_builtin();
+        return result_json(pack_outcome().ok, added > 0, pack_outcome().ok ? "" : pack_outcome().details.front());
+    }
+    if (type == "ui.open_file") {   // as if the user picked or dropped this file
+        auto name = doc.FindMember("name");
+        auto text = doc.FindMember("text");
+        if (name == doc.MemberEnd() || !name->value.IsString() || text == doc.MemberEnd() || !text->value.IsString())
+            return result_json(false, false, "command ui.open_file: needs \"name\" and \"text\" strings");
+        Platform::OpenedFile f{name->value.GetString(), std::string(text->value.GetString(), text->value.GetStringLength()), "drop", ""};
+        platform().notify_file(f);
+        return result_json(true, true, "");
     }
     return result_json(false, false, "command: unknown type \"" + type + "\"");
 }
@@ -166,7 +237,7 @@ std::string automation_dispatch(std::string_view json) {
     CommandParse p = command_from_json(json);
     if (!p.ok) return result_json(false, false, p.error);
     CommandResult r = store().dispatch(p.command);
-    return result_json(r.ok, r.changed, r.error);
+    return result_json(r.ok, r.changed, r.error, r.details);
 }
 
 std::string automation_query(std::string_view what) {
@@ -174,9 +245,10 @@ std::string automation_query(std::string_view what) {
     if (what == "storage") return query_storage();
     if (what == "ui") return query_ui();
     if (what == "workspace") return workspace_to_json(store().ws());
+    if (what == "packs") return query_packs();
     if (what.rfind("glyphs:", 0) == 0) return query_glyphs(what.substr(7));
     if (what == "commands")
-        return R"(["set_language","set_agent_name","set_centre_name","set_grade","set_large_text","set_notes","set_ui_layout","ui.navigate"])";
+        return R"(["set_language","set_agent_name","set_centre_name","set_grade","set_large_text","set_notes","set_ui_layout","import_pack","remove_pack","ui.navigate","ui.add_demo_packs","ui.open_file","ui.confirm_replace","ui.export_pack"])";
     return result_json(false, false,
                        "query: unknown \"" + std::string(what) + "\" (one of settings, storage, ui, workspace, commands)");
 }

@@ -17,6 +17,7 @@
 
 #include "app/automation.h"
 #include "app/fonts.h"
+#include "app/pack_actions.h"
 #include "app/platform.h"
 #include "app/store.h"
 #include "app/text_queue.h"
@@ -52,6 +53,23 @@ const char* get_clipboard(void*) {
     static std::string text;
     text = platform().clipboard();
     return text.c_str();
+}
+
+// A file the user picked or dropped: content packs are JSON; say so for anything else.
+void open_file(const Platform::OpenedFile& f) {
+    ui_state().screen = Screen::Packs;
+    frame_stats().wake = true;
+    PackActionOutcome& o = pack_outcome();
+    const bool json = f.name.size() > 5 && (f.name.compare(f.name.size() - 5, 5, ".json") == 0 ||
+                                            f.name.compare(f.name.size() - 5, 5, ".JSON") == 0);
+    if (!f.error.empty() || !json) {
+        o = PackActionOutcome{};
+        o.shown = true;
+        o.title = std::string(T("packs.not_imported")) + " " + f.name + ": " +
+                  (f.error.empty() ? std::string("Callwise opens content packs as .json files") : f.error);
+        return;
+    }
+    pack_import_file(f.name, f.bytes);
 }
 
 bool init() {
@@ -100,6 +118,7 @@ bool init() {
     io.ImeSetInputScreenPosFn = ime_position;
 
     store().start(platform());
+    platform().set_file_listener(open_file);
     const std::string& layout = store().ws().settings.ui_layout;
     if (!layout.empty()) ImGui::LoadIniSettingsFromMemory(layout.c_str(), layout.size());
 #ifndef __EMSCRIPTEN__

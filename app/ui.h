@@ -5,7 +5,7 @@
 
 namespace cw {
 
-enum class Screen { Home, Settings };
+enum class Screen { Home, Packs, Settings };
 const char* to_string(Screen s);
 bool screen_from_string(const std::string& s, Screen& out);
 
@@ -21,6 +21,7 @@ void draw_ui();
 // Screens, one file each.
 void draw_home();
 void draw_settings();
+void draw_packs();
 
 // Shorthands for the current language (core/i18n.h).
 const char* T(const char* key);

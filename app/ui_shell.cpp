@@ -19,6 +19,7 @@ const char* to_string(Screen s) {
     switch (s) {
         case Screen::Home: return "home";
         case Screen::Settings: return "settings";
+        case Screen::Packs: return "packs";
     }
     return "home";
 }
@@ -26,6 +27,7 @@ const char* to_string(Screen s) {
 bool screen_from_string(const std::string& s, Screen& out) {
     if (s == "home") { out = Screen::Home; return true; }
     if (s == "settings") { out = Screen::Settings; return true; }
+    if (s == "packs") { out = Screen::Packs; return true; }
     return false;
 }
 
@@ -132,6 +134,7 @@ void navigation() {
     UiState& ui = ui_state();
     struct Item { Screen screen; const char* key; const char* id; };
     const Item items[] = {{Screen::Home, "home.welcome", "nav-home"},
+                          {Screen::Packs, "packs.title", "nav-packs"},
                           {Screen::Settings, "menu.settings", "nav-settings"}};
     for (const auto& it : items) {
         if (ImGui::Selectable(L(it.key, it.id).c_str(), ui.screen == it.screen, 0, ImVec2(0, ImGui::GetFrameHeight())))
@@ -215,6 +218,7 @@ void draw_ui() {
     switch (ui_state().screen) {
         case Screen::Home: draw_home(); break;
         case Screen::Settings: draw_settings(); break;
+        case Screen::Packs: draw_packs(); break;
     }
     ImGui::EndChild();
     status_bar();

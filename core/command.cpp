@@ -9,15 +9,25 @@
 namespace cw {
 namespace {
 
-CommandResult fail(std::string msg) { return {false, false, std::move(msg)}; }
+CommandResult fail(std::string msg) {
+    CommandResult r;
+    r.error = std::move(msg);
+    return r;
+}
+CommandResult done(bool changed) {
+    CommandResult r;
+    r.ok = true;
+    r.changed = changed;
+    return r;
+}
 
 CommandResult set_text(std::string& field, const std::string& value, size_t max_bytes,
                        const char* what) {
     if (!is_valid_utf8(value)) return fail(std::string(what) + ": text is not valid UTF-8");
     std::string v = truncate_utf8(value, max_bytes);
-    if (field == v) return {true, false, {}};
+    if (field == v) return done(false);
     field = std::move(v);
-    return {true, true, {}};
+    return done(true);
 }
 
 bool known_grade(std::string_view g) {
@@ -27,9 +37,9 @@ bool known_grade(std::string_view g) {
 struct Applier {
     Workspace& ws;
     CommandResult operator()(const cmd::SetLanguage& c) {
-        if (ws.settings.language == c.language) return {true, false, {}};
+        if (ws.settings.language == c.language) return done(false);
         ws.settings.language = c.language;
-        return {true, true, {}};
+        return done(true);
     }
     CommandResult operator()(const cmd::SetAgentName& c) {
         return set_text(ws.settings.agent_name, c.name, kMaxNameBytes, "agent name");
@@ -40,17 +50,33 @@ struct Applier {
     CommandResult operator()(const cmd::SetGrade& c) {
         if (!known_grade(c.grade_id))
             return fail("grade: \"" + c.grade_id + "\" is not one of trainee, agent, senior, lead");
-        if (ws.settings.grade_id == c.grade_id) return {true, false, {}};
+        if (ws.settings.grade_id == c.grade_id) return done(false);
         ws.settings.grade_id = c.grade_id;
-        return {true, true, {}};
+        return done(true);
     }
     CommandResult operator()(const cmd::SetLargeText& c) {
-        if (ws.settings.large_text == c.on) return {true, false, {}};
+        if (ws.settings.large_text == c.on) return done(false);
         ws.settings.large_text = c.on;
-        return {true, true, {}};
+        return done(true);
     }
     CommandResult operator()(const cmd::SetNotes& c) {
         return set_text(ws.settings.notes, c.text, kMaxNotesBytes, "notes");
+    }
+    CommandResult operator()(const cmd::ImportPack& c) {
+        ImportResult ir = import_pack_json(ws.library, c.json, c.mode);
+        CommandResult r = ir.ok ? done(true) : fail(ir.error);
+        // Errors first, then warnings; a consultant fixes from the top. Bounded: a pack with
+        // thousands of findings still gives a readable list.
+        for (int pass = 0; pass < 2; ++pass)
+            for (const ValidationIssue& is : ir.issues)
+                if (is.is_error() == (pass == 0) && r.details.size() < 200) r.details.push_back(is.describe());
+        if (ir.issues.size() > r.details.size())
+            r.details.push_back("… and " + std::to_string(ir.issues.size() - r.details.size()) + " more");
+        return r;
+    }
+    CommandResult operator()(const cmd::RemovePack& c) {
+        if (!remove_pack(ws.library, c.pack_id)) return fail("remove pack: no pack with id \"" + c.pack_id + "\"");
+        return done(true);
     }
     CommandResult operator()(const cmd::SetUiLayout& c) {
         if (c.ini.size() > kMaxLayoutBytes) return fail("window layout: larger than 64 KiB");
@@ -89,13 +115,15 @@ std::string command_name(const Command& c) {
         const char* operator()(const cmd::SetLargeText&) const { return "set_large_text"; }
         const char* operator()(const cmd::SetNotes&) const { return "set_notes"; }
         const char* operator()(const cmd::SetUiLayout&) const { return "set_ui_layout"; }
+        const char* operator()(const cmd::ImportPack&) const { return "import_pack"; }
+        const char* operator()(const cmd::RemovePack&) const { return "remove_pack"; }
     };
     return std::visit(Namer{}, c);
 }
 
 CommandParse command_from_json(std::string_view json) {
     CommandParse r;
-    if (json.size() > kMaxCommandBytes) { r.error = "command: larger than 4 MiB"; return r; }
+    if (json.size() > kMaxCommandBytes) { r.error = "command: larger than 24 MiB"; return r; }
     rapidjson::Document doc;
     doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(json.data(),
                                                                                         json.size());
@@ -132,6 +160,21 @@ CommandParse command_from_json(std::string_view json) {
     } else if (type == "set_notes") {
         cmd::SetNotes c;
         if ((ok = get_string(doc, "text", c.text, err))) r.command = c;
+    } else if (type == "import_pack") {
+        cmd::ImportPack c;
+        std::string mode = "add";
+        auto m = doc.FindMember("mode");
+        if (m != doc.MemberEnd() && m->value.IsString()) mode = m->value.GetString();
+        if (mode != "add" && mode != "replace") {
+            ok = false;
+            err = "mode \"" + mode + "\" is not one of add, replace";
+        } else if ((ok = get_string(doc, "json", c.json, err))) {
+            c.mode = mode == "replace" ? ImportMode::ReplaceSameId : ImportMode::AddAlongside;
+            r.command = c;
+        }
+    } else if (type == "remove_pack") {
+        cmd::RemovePack c;
+        if ((ok = get_string(doc, "pack_id", c.pack_id, err))) r.command = c;
     } else if (type == "set_ui_layout") {
         cmd::SetUiLayout c;
         if ((ok = get_string(doc, "ini", c.ini, err))) r.command = c;

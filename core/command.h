@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 #include "core/workspace.h"
 
 namespace cw {
@@ -17,15 +18,20 @@ struct SetGrade { std::string grade_id; };
 struct SetLargeText { bool on = false; };
 struct SetNotes { std::string text; };
 struct SetUiLayout { std::string ini; };   // window layout; saved, but not a user "edit"
+// A content pack as JSON text; all-or-nothing (core/library.h).
+struct ImportPack { std::string json; ImportMode mode = ImportMode::AddAlongside; };
+struct RemovePack { std::string pack_id; };
 }  // namespace cmd
 
 using Command = std::variant<cmd::SetLanguage, cmd::SetAgentName, cmd::SetCentreName,
-                             cmd::SetGrade, cmd::SetLargeText, cmd::SetNotes, cmd::SetUiLayout>;
+                             cmd::SetGrade, cmd::SetLargeText, cmd::SetNotes, cmd::SetUiLayout,
+                             cmd::ImportPack, cmd::RemovePack>;
 
 struct CommandResult {
     bool ok = false;
     bool changed = false;   // false when the command was valid but changed nothing
     std::string error;      // a message a person can act on, when !ok
+    std::vector<std::string> details;   // e.g. a pack's validation findings, one per line
 };
 
 CommandResult apply(Workspace& ws, const Command& c);
@@ -36,7 +42,7 @@ struct CommandParse {
     Command command;
     std::string error;
 };
-constexpr size_t kMaxCommandBytes = 4u * 1024u * 1024u;
+constexpr size_t kMaxCommandBytes = 24u * 1024u * 1024u;   // room for a 16 MiB pack in import_pack
 CommandParse command_from_json(std::string_view json);
 std::string command_name(const Command& c);
 

@@ -2,12 +2,16 @@
 #include "core/workspace.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <sstream>
 
 #include "core/cereal_helpers.h"
+#include "core/json_guard.h"
+#include "core/pack.h"
+#include "core/save_format.h"
+#include <cereal/types/map.hpp>
 #include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
 
 namespace cw {
 
@@ -40,25 +44,30 @@ std::string workspace_to_json(const Workspace& ws) {
     {
         cereal::JSONOutputArchive ar(out, cereal::JSONOutputArchive::Options::Default());
         ar(cereal::make_nvp("schema_version", Workspace::kSchemaVersion),
-           cereal::make_nvp("settings", ws.settings));
+           cereal::make_nvp("settings", ws.settings),
+           cereal::make_nvp("next_case_number", ws.next_case_number),
+           cereal::make_nvp("packs", ws.library.packs),
+           cereal::make_nvp("cases", ws.cases),
+           cereal::make_nvp("reviews", ws.reviews),
+           cereal::make_nvp("pdca", ws.pdca));
     }
     return out.str();
 }
 
 WorkspaceLoad workspace_from_json(std::string_view json) {
     WorkspaceLoad r;
-    // Check the document first with an iterative, encoding-validating parse: cereal's own
-    // parse would recurse on deep nesting and accept NaN.
-    rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(
-        json.data(), json.size());
-    if (doc.HasParseError()) {
-        r.error = std::string("the saved workspace is not valid JSON: ") +
-                  rapidjson::GetParseError_En(doc.GetParseError()) + " (at byte " +
-                  std::to_string(doc.GetErrorOffset()) + ")";
+    // The guard first (size, depth, encoding, NaN, duplicate keys): cereal trusts its input.
+    JsonBounds bounds;
+    bounds.max_bytes = kMaxSaveBytes;
+    bounds.max_string_bytes = 4u * 1024u * 1024u;
+    const JsonCheck check = check_json(json, bounds);
+    if (!check.ok) {
+        r.error = "the saved workspace is not valid JSON: " + check.describe();
         return r;
     }
-    if (!doc.IsObject()) { r.error = "the saved workspace is not a JSON object"; return r; }
+    rapidjson::Document doc;
+    doc.Parse(json.data(), json.size());
+    if (doc.HasParseError() || !doc.IsObject()) { r.error = "the saved workspace is not a JSON object"; return r; }
     auto sv = doc.FindMember("schema_version");
     if (sv == doc.MemberEnd() || !sv->value.IsInt()) {
         r.error = "the saved workspace has no schema_version";
@@ -72,13 +81,36 @@ WorkspaceLoad workspace_from_json(std::string_view json) {
         return r;
     }
     if (r.loaded_schema < 1) { r.error = "the saved workspace has an invalid schema_version"; return r; }
+    const char* part = "settings";
     try {
         std::istringstream in{std::string(json)};
         cereal::JSONInputArchive ar(in);
         optional_field(ar, "settings", r.workspace.settings);
+        // Schema 1 had settings only: the rest starts empty (that is the whole migration).
+        if (r.loaded_schema >= 2) {
+            part = "next_case_number";
+            ar(cereal::make_nvp("next_case_number", r.workspace.next_case_number));
+            part = "packs";
+            ar(cereal::make_nvp("packs", r.workspace.library.packs));
+            part = "cases";
+            ar(cereal::make_nvp("cases", r.workspace.cases));
+            part = "reviews";
+            ar(cereal::make_nvp("reviews", r.workspace.reviews));
+            part = "pdca";
+            ar(cereal::make_nvp("pdca", r.workspace.pdca));
+        }
     } catch (const std::exception& e) {
-        r.error = std::string("the saved workspace could not be read: ") + e.what();
+        r.error = std::string("the saved workspace could not be read (") + part + "): " + describe_load_error(e);
+        r.workspace = Workspace{};
         return r;
+    }
+    for (size_t i = 0; i < r.workspace.library.packs.size(); ++i) {
+        for (const ValidationIssue& is : validate_pack(r.workspace.library.packs[i])) {
+            if (!is.is_error()) continue;
+            r.error = "the saved workspace holds a broken pack: packs[" + std::to_string(i) + "]." + is.path + ": " + is.message;
+            r.workspace = Workspace{};
+            return r;
+        }
     }
     r.ok = true;
     return r;

@@ -1,16 +1,29 @@
-// workspace.h — everything one user keeps: settings now; packs, cases, reviews as issues land.
+// workspace.h — everything one user keeps: settings, the content packs (library), cases,
+// post-incident reviews and PDCA items.
 // The UI reads a `const Workspace&`; only core/command.cpp changes it.
 // Serialised with cereal as JSON; the schema version drives migration of older saves.
+//   schema 1 (foundation): settings only.
+//   schema 2: + packs, cases, reviews, pdca, next_case_number.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/library.h"
+#include "core/model.h"
 #include "core/settings.h"
 
 namespace cw {
 
 struct Workspace {
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     Settings settings;
+    Library library;
+    std::vector<Case> cases;
+    std::vector<Review> reviews;
+    std::vector<PdcaItem> pdca;
+    std::uint64_t next_case_number = 1;   // case ids "C-000001", never reused
 };
 
 struct WorkspaceLoad {
@@ -23,7 +36,8 @@ struct WorkspaceLoad {
 // Deterministic JSON (same workspace -> same bytes).
 std::string workspace_to_json(const Workspace& ws);
 // Checks size/depth/encoding before cereal sees the text; migrates older schema versions;
-// refuses newer ones (saved by a newer Callwise) rather than guessing.
+// refuses newer ones (saved by a newer Callwise) rather than guessing. Packs in the save are
+// validated again: a save that was edited by hand cannot smuggle in a broken pack.
 WorkspaceLoad workspace_from_json(std::string_view json);
 
 }  // namespace cw

@@ -1,0 +1,133 @@
+// text_normalize.cpp — see text_normalize.h.
+#include "core/text_normalize.h"
+
+#include <cstring>
+
+namespace cw {
+namespace {
+
+constexpr uint32_t kReplacement = 0xFFFD;
+
+// Decodes the code point at s[i]; returns its length in bytes (1 for an ill-formed byte, which
+// decodes as U+FFFD so that one bad byte costs one replacement and the rest survives).
+inline size_t decode(std::string_view s, size_t i, uint32_t& cp) {
+    const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    if (c < 0x80) { cp = c; return 1; }
+    size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
+    else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
+    else { cp = kReplacement; return 1; }
+    if (i + n > s.size() || b(i + 1) < lo || b(i + 1) > hi) { cp = kReplacement; return 1; }
+    for (size_t k = 1; k < n; ++k) {
+        if (k > 1 && (b(i + k) < 0x80 || b(i + k) > 0xBF)) { cp = kReplacement; return 1; }
+        cp = (cp << 6) | (b(i + k) & 0x3F);
+    }
+    return n;
+}
+
+inline bool is_space(uint32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0xA0 ||
+           cp == 0x3000;
+}
+
+// The code point after full-width folding and ASCII case folding (whitespace handled apart).
+inline uint32_t fold(uint32_t cp) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFF01 - 0x21;
+    if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+    return cp;
+}
+
+inline void append_utf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+}  // namespace
+
+void normalize_for_match(std::string_view text, std::string& out, std::vector<uint32_t>* offsets) {
+    out.clear();
+    if (offsets) offsets->clear();
+    out.reserve(text.size());  // never grows: every rule keeps or shrinks the byte count
+    if (offsets) offsets->reserve(text.size() + 1);
+
+    bool pending_space = false;     // a whitespace run was seen and not yet emitted
+    uint32_t space_offset = 0;      // where that run started, for the offset map
+    bool last_non_ascii = false;    // the last emitted code point was non-ASCII (e.g. CJK)
+    for (size_t i = 0; i < text.size();) {
+        uint32_t cp = 0;
+        const size_t n = decode(text, i, cp);
+        if (is_space(cp)) {
+            if (!pending_space) space_offset = static_cast<uint32_t>(i);
+            pending_space = true;
+            i += n;
+            continue;
+        }
+        cp = fold(cp);
+        const bool non_ascii = cp >= 0x80;
+        if (pending_space && !out.empty() && !(last_non_ascii && non_ascii)) {
+            out.push_back(' ');
+            if (offsets) offsets->push_back(space_offset);
+        }
+        pending_space = false;
+        const size_t before = out.size();
+        append_utf8(out, cp);
+        if (offsets) offsets->insert(offsets->end(), out.size() - before, static_cast<uint32_t>(i));
+        last_non_ascii = non_ascii;
+        i += n;
+    }
+    if (offsets) offsets->push_back(static_cast<uint32_t>(text.size()));
+}
+
+std::string normalize_for_match(std::string_view text) {
+    std::string out;
+    normalize_for_match(text, out, nullptr);
+    return out;
+}
+
+bool contains(std::string_view normalized_haystack, std::string_view normalized_needle) {
+    if (normalized_needle.empty()) return false;
+    return normalized_haystack.find(normalized_needle) != std::string_view::npos;
+}
+
+bool is_normalized(std::string_view text) {
+    bool prev_space = true;         // at the start a space would be "leading"
+    bool before_space_non_ascii = false;
+    bool last_non_ascii = false;
+    for (size_t i = 0; i < text.size();) {
+        uint32_t cp = 0;
+        const size_t n = decode(text, i, cp);
+        if (cp == kReplacement && n == 1 && static_cast<unsigned char>(text[i]) >= 0x80) return false;
+        if (is_space(cp)) {
+            if (cp != ' ' || prev_space) return false;
+            prev_space = true;
+            before_space_non_ascii = last_non_ascii;
+            i += n;
+            continue;
+        }
+        if (fold(cp) != cp) return false;
+        const bool non_ascii = cp >= 0x80;
+        if (prev_space && i > 0 && before_space_non_ascii && non_ascii) return false;
+        prev_space = false;
+        last_non_ascii = non_ascii;
+        i += n;
+    }
+    return !(prev_space && !text.empty());  // trailing space
+}
+
+}  // namespace cw
