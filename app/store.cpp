@@ -30,8 +30,10 @@ void Store::start(Platform& p) {
     });
 }
 
-CommandResult Store::dispatch(const Command& c) {
-    CommandResult r = apply(ws_, c);
+CommandResult Store::dispatch(const Command& command) {
+    Command c = command;
+    if (platform_) stamp(c, static_cast<std::int64_t>(platform_->wall_ms()), ws_.settings.agent_name);
+    CommandResult r = cw::apply(ws_, c);
     if (r.ok && r.changed) {
         ++revision_;
         scheduler_.changed(platform_ ? platform_->now_ms() : 0);

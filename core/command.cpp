@@ -4,6 +4,9 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "core/cases.h"
+
+#include <type_traits>
 #include "core/utf8.h"
 
 namespace cw {
@@ -78,6 +81,9 @@ struct Applier {
         if (!remove_pack(ws.library, c.pack_id)) return fail("remove pack: no pack with id \"" + c.pack_id + "\"");
         return done(true);
     }
+    // Triage-desk commands live with their domain in cases.cpp.
+    template <class C>
+    auto operator()(const C& c) -> decltype(apply_case(ws, c)) { return apply_case(ws, c); }
     CommandResult operator()(const cmd::SetUiLayout& c) {
         if (c.ini.size() > kMaxLayoutBytes) return fail("window layout: larger than 64 KiB");
         return set_text(ws.settings.ui_layout, c.ini, kMaxLayoutBytes, "window layout");
@@ -102,9 +108,175 @@ bool get_bool(const Value& o, const char* key, bool& out, std::string& err) {
     return true;
 }
 
+// Reads the fields of one JSON command; the first problem wins and names the field.
+struct Fields {
+    const Value& o;
+    std::string err;
+    bool ok() const { return err.empty(); }
+    const Value* find(const char* key) {
+        auto it = o.FindMember(key);
+        return it == o.MemberEnd() || it->value.IsNull() ? nullptr : &it->value;
+    }
+    void str(const char* key, std::string& out, bool required = false) {
+        if (!ok()) return;
+        const Value* v = find(key);
+        if (!v) { if (required) err = std::string("missing field \"") + key + "\""; return; }
+        if (!v->IsString()) { err = std::string("field \"") + key + "\" must be a string"; return; }
+        out.assign(v->GetString(), v->GetStringLength());
+    }
+    void num(const char* key, double& out) {
+        if (!ok()) return;
+        if (const Value* v = find(key)) {
+            if (!v->IsNumber()) { err = std::string("field \"") + key + "\" must be a number"; return; }
+            out = v->GetDouble();
+        }
+    }
+    void i64(const char* key, std::int64_t& out) {
+        double d = static_cast<double>(out);
+        num(key, d);
+        out = static_cast<std::int64_t>(d);
+    }
+    void integer(const char* key, int& out, bool required = false) {
+        if (!ok()) return;
+        const Value* v = find(key);
+        if (!v) { if (required) err = std::string("missing field \"") + key + "\""; return; }
+        if (!v->IsInt()) { err = std::string("field \"") + key + "\" must be a whole number"; return; }
+        out = v->GetInt();
+    }
+    void opt_int(const char* key, std::optional<int>& out) {
+        if (!ok() || !find(key)) return;
+        int v = 0;
+        integer(key, v);
+        out = v;
+    }
+    void boolean(const char* key, bool& out) {
+        if (!ok()) return;
+        if (const Value* v = find(key)) {
+            if (!v->IsBool()) { err = std::string("field \"") + key + "\" must be true or false"; return; }
+            out = v->GetBool();
+        }
+    }
+    void quadrant(const char* key, Quadrant& out, bool required) {
+        std::string s;
+        str(key, s, required);
+        if (!ok() || s.empty()) return;
+        if (auto q = quadrant_from_string(s)) out = *q;
+        else err = "field \"" + std::string(key) + "\": \"" + s + "\" is not one of q1, q2, q3, q4";
+    }
+    void strings(const char* key, std::vector<std::string>& out) {
+        if (!ok()) return;
+        const Value* v = find(key);
+        if (!v) return;
+        if (!v->IsArray()) { err = std::string("field \"") + key + "\" must be a list of strings"; return; }
+        for (const auto& e : v->GetArray()) {
+            if (!e.IsString()) { err = std::string("field \"") + key + "\" must be a list of strings"; return; }
+            out.emplace_back(e.GetString(), e.GetStringLength());
+        }
+    }
+    // `at` and `by` are optional in JSON: the store stamps them.
+    template <class C> void stamp_fields(C& c) {
+        i64("at", c.at);
+        str("by", c.by);
+    }
+};
+
+// Triage-desk commands from JSON. Returns false if `type` is not one of them.
+bool case_command_from_json(const std::string& type, const Value& doc, Command& out, std::string& err) {
+    Fields f{doc, {}};
+    if (type == "create_case") {
+        cmd::CreateCase c;
+        f.str("text", c.text, true); f.str("channel", c.channel); f.str("customer_name", c.customer_name);
+        f.str("persona_id", c.persona_id); f.str("pack_id", c.pack_id); f.str("scenario_id", c.scenario_id);
+        Quadrant q = Quadrant::Q4_Neither;
+        if (f.find("quadrant")) { f.quadrant("quadrant", q, false); c.quadrant = q; }
+        f.str("override_reason", c.override_reason); f.stamp_fields(c);
+        out = c;
+    } else if (type == "move_case") {
+        cmd::MoveCase c;
+        f.str("case_id", c.case_id, true); f.quadrant("quadrant", c.quadrant, true); f.str("reason", c.reason, true);
+        f.stamp_fields(c);
+        out = c;
+    } else if (type == "set_case_status") {
+        cmd::SetCaseStatus c;
+        std::string s;
+        f.str("case_id", c.case_id, true); f.str("status", s, true); f.stamp_fields(c);
+        if (f.ok()) {
+            if (auto st = case_status_from_string(s)) c.status = *st;
+            else f.err = "field \"status\": \"" + s + "\" is not one of new, in_progress, escalated";
+        }
+        out = c;
+    } else if (type == "start_plan") {
+        cmd::StartPlan c;
+        f.str("case_id", c.case_id, true); f.str("plan_id", c.plan_id, true); f.str("pack_id", c.pack_id); f.stamp_fields(c);
+        out = c;
+    } else if (type == "tick_checklist") {
+        cmd::TickChecklist c;
+        f.str("case_id", c.case_id, true); f.integer("item", c.item, true); f.stamp_fields(c);
+        out = c;
+    } else if (type == "report_up") {
+        cmd::ReportUp c;
+        f.str("case_id", c.case_id, true); f.str("text", c.text); f.stamp_fields(c);
+        out = c;
+    } else if (type == "request_approval") {
+        cmd::RequestApproval c;
+        f.str("case_id", c.case_id, true); f.str("what", c.what, true); f.num("amount", c.amount); f.stamp_fields(c);
+        out = c;
+    } else if (type == "decide_approval") {
+        cmd::DecideApproval c;
+        f.str("case_id", c.case_id, true); f.integer("index", c.index, true); f.boolean("approved", c.approved);
+        f.str("note", c.note); f.stamp_fields(c);
+        out = c;
+    } else if (type == "add_case_note") {
+        cmd::AddCaseNote c;
+        f.str("case_id", c.case_id, true); f.str("text", c.text, true); f.stamp_fields(c);
+        out = c;
+    } else if (type == "close_case") {
+        cmd::CloseCase c;
+        f.str("case_id", c.case_id, true); f.boolean("first_contact_resolved", c.first_contact_resolved);
+        f.boolean("escalated", c.escalated); f.num("compensation_amount", c.compensation_amount);
+        f.opt_int("satisfaction", c.satisfaction); f.opt_int("nps", c.nps);
+        f.str("what_happened", c.what_happened); f.str("what_was_done", c.what_was_done);
+        f.str("what_should_change", c.what_should_change); f.stamp_fields(c);
+        out = c;
+    } else if (type == "plan_from_review") {
+        cmd::PlanFromReview c;
+        f.str("case_id", c.case_id, true); f.str("plan_id", c.plan_id); f.str("title", c.title);
+        f.strings("checklist", c.checklist); f.stamp_fields(c);
+        out = c;
+    } else if (type == "add_prep_item") {
+        cmd::AddPrepItem c;
+        f.str("title", c.title, true); f.str("owner", c.owner); f.str("case_id", c.case_id); f.i64("due_at", c.due_at);
+        f.stamp_fields(c);
+        out = c;
+    } else if (type == "set_prep_done") {
+        cmd::SetPrepDone c;
+        f.str("id", c.id, true); f.boolean("done", c.done); f.stamp_fields(c);
+        out = c;
+    } else {
+        return false;
+    }
+    err = f.err;
+    return true;
+}
+
 }  // namespace
 
 CommandResult apply(Workspace& ws, const Command& c) { return std::visit(Applier{ws}, c); }
+
+namespace {
+template <class T, class = void> struct has_stamp : std::false_type {};
+template <class T> struct has_stamp<T, std::void_t<decltype(std::declval<T&>().at), decltype(std::declval<T&>().by)>>
+    : std::true_type {};
+}  // namespace
+
+void stamp(Command& c, std::int64_t now_ms, const std::string& agent) {
+    std::visit([&](auto& x) {
+        if constexpr (has_stamp<std::decay_t<decltype(x)>>::value) {
+            if (x.at == 0) x.at = now_ms;
+            if (x.by.empty()) x.by = agent;
+        }
+    }, c);
+}
 
 std::string command_name(const Command& c) {
     struct Namer {
@@ -117,6 +289,19 @@ std::string command_name(const Command& c) {
         const char* operator()(const cmd::SetUiLayout&) const { return "set_ui_layout"; }
         const char* operator()(const cmd::ImportPack&) const { return "import_pack"; }
         const char* operator()(const cmd::RemovePack&) const { return "remove_pack"; }
+        const char* operator()(const cmd::CreateCase&) const { return "create_case"; }
+        const char* operator()(const cmd::MoveCase&) const { return "move_case"; }
+        const char* operator()(const cmd::SetCaseStatus&) const { return "set_case_status"; }
+        const char* operator()(const cmd::StartPlan&) const { return "start_plan"; }
+        const char* operator()(const cmd::TickChecklist&) const { return "tick_checklist"; }
+        const char* operator()(const cmd::ReportUp&) const { return "report_up"; }
+        const char* operator()(const cmd::RequestApproval&) const { return "request_approval"; }
+        const char* operator()(const cmd::DecideApproval&) const { return "decide_approval"; }
+        const char* operator()(const cmd::AddCaseNote&) const { return "add_case_note"; }
+        const char* operator()(const cmd::CloseCase&) const { return "close_case"; }
+        const char* operator()(const cmd::PlanFromReview&) const { return "plan_from_review"; }
+        const char* operator()(const cmd::AddPrepItem&) const { return "add_prep_item"; }
+        const char* operator()(const cmd::SetPrepDone&) const { return "set_prep_done"; }
     };
     return std::visit(Namer{}, c);
 }
@@ -178,6 +363,8 @@ CommandParse command_from_json(std::string_view json) {
     } else if (type == "set_ui_layout") {
         cmd::SetUiLayout c;
         if ((ok = get_string(doc, "ini", c.ini, err))) r.command = c;
+    } else if (case_command_from_json(type, doc, r.command, err)) {
+        ok = err.empty();
     } else {
         r.error = "command: unknown type \"" + type + "\"";
         return r;

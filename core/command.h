@@ -6,6 +6,7 @@
 #include <string_view>
 #include <variant>
 #include <vector>
+#include "core/case_commands.h"
 #include "core/workspace.h"
 
 namespace cw {
@@ -25,14 +26,24 @@ struct RemovePack { std::string pack_id; };
 
 using Command = std::variant<cmd::SetLanguage, cmd::SetAgentName, cmd::SetCentreName,
                              cmd::SetGrade, cmd::SetLargeText, cmd::SetNotes, cmd::SetUiLayout,
-                             cmd::ImportPack, cmd::RemovePack>;
+                             cmd::ImportPack, cmd::RemovePack,
+                             // the triage desk (core/cases.h)
+                             cmd::CreateCase, cmd::MoveCase, cmd::SetCaseStatus, cmd::StartPlan,
+                             cmd::TickChecklist, cmd::ReportUp, cmd::RequestApproval, cmd::DecideApproval,
+                             cmd::AddCaseNote, cmd::CloseCase, cmd::PlanFromReview, cmd::AddPrepItem,
+                             cmd::SetPrepDone>;
 
 struct CommandResult {
     bool ok = false;
     bool changed = false;   // false when the command was valid but changed nothing
     std::string error;      // a message a person can act on, when !ok
     std::vector<std::string> details;   // e.g. a pack's validation findings, one per line
+    std::string id;                     // what a create command made (a case id, an item id)
 };
+
+// Fills `at` and `by` of commands that carry them, where still empty (the store does this
+// with the platform clock and the agent's name; the core never reads a clock).
+void stamp(Command& c, std::int64_t now_ms, const std::string& agent);
 
 CommandResult apply(Workspace& ws, const Command& c);
 

@@ -889,6 +889,42 @@ template <class Ar> void serialize(Ar& ar, Case& v) {
     opt(ar, "notes", v.notes);
     opt(ar, "outcome", v.outcome);
     opt(ar, "variables", v.variables);
+    opt(ar, "urgency", v.urgency);
+    opt(ar, "importance", v.importance);
+    opt(ar, "agent", v.agent);
+    opt(ar, "closed_at", v.closed_at);
+    opt(ar, "last_report_up_at", v.last_report_up_at);
+    opt(ar, "timeline", v.timeline);
+    opt(ar, "approvals", v.approvals);
+}
+
+template <class Ar> void serialize(Ar& ar, CaseEvent& v) {
+    req(ar, "at", v.at);
+    req(ar, "kind", v.kind);
+    opt(ar, "text", v.text);
+    opt(ar, "by", v.by);
+}
+
+template <class Ar> void serialize(Ar& ar, Approval& v) {
+    req(ar, "what", v.what);
+    opt(ar, "amount", v.amount);
+    opt(ar, "requested_by", v.requested_by);
+    opt(ar, "requested_at", v.requested_at);
+    opt(ar, "decided", v.decided);
+    opt(ar, "approved", v.approved);
+    opt(ar, "decided_by", v.decided_by);
+    opt(ar, "decided_at", v.decided_at);
+    opt(ar, "note", v.note);
+}
+
+template <class Ar> void serialize(Ar& ar, PrepItem& v) {
+    req(ar, "id", v.id);
+    req(ar, "title", v.title);
+    opt(ar, "owner", v.owner);
+    opt(ar, "due_at", v.due_at);
+    opt(ar, "done", v.done);
+    opt(ar, "case_id", v.case_id);
+    opt(ar, "created_at", v.created_at);
 }
 
 template <class Ar> void serialize(Ar& ar, Review& v) {
@@ -946,6 +982,9 @@ CW_INSTANTIATE(Pack)
 CW_INSTANTIATE(ChecklistTick)
 CW_INSTANTIATE(PlanRun)
 CW_INSTANTIATE(CaseOutcome)
+CW_INSTANTIATE(CaseEvent)
+CW_INSTANTIATE(Approval)
+CW_INSTANTIATE(PrepItem)
 CW_INSTANTIATE(Case)
 CW_INSTANTIATE(Review)
 CW_INSTANTIATE(PdcaItem)

@@ -327,6 +327,41 @@ struct CaseOutcome {
     std::optional<int> nps;           // 0..10
 };
 
+// One line of a case's timeline: who did what when (created, moved, plan step done, reported
+// up, approval asked/decided, closed). Kept for the review and for later analysis.
+struct CaseEvent {
+    std::int64_t at = 0;         // unix ms
+    std::string kind;            // "created" "quadrant" "status" "plan_started" "checklist"
+                                 // "reported_up" "approval_requested" "approval_decided" "note" "closed"
+    std::string text;            // what happened, in the words of the person or the app
+    std::string by;              // agent name
+};
+
+// Something beyond the agent's grade (a deviation, compensation over the limit): a lead's
+// approval is asked and recorded (graded authority, DOMAIN.md §1 and §5).
+struct Approval {
+    std::string what;
+    double amount = 0;
+    std::string requested_by;
+    std::int64_t requested_at = 0;
+    bool decided = false;
+    bool approved = false;
+    std::string decided_by;
+    std::int64_t decided_at = 0;
+    std::string note;
+};
+
+// Q2 preparation work (process changes, drills) with an owner and a date.
+struct PrepItem {
+    std::string id;
+    std::string title;
+    std::string owner;
+    std::int64_t due_at = 0;     // unix ms; 0 = no date
+    bool done = false;
+    std::string case_id;         // the case it came from, if any
+    std::int64_t created_at = 0;
+};
+
 // A customer request being handled. Texts here are what people typed (one language).
 struct Case {
     std::string id;
@@ -346,6 +381,13 @@ struct Case {
     std::string notes;
     CaseOutcome outcome;
     std::map<std::string, std::string> variables;  // {customer_name} etc. for script text
+    double urgency = 0;          // triage scores at intake (the explanation is recomputed)
+    double importance = 0;
+    std::string agent;           // who took it
+    std::int64_t closed_at = 0;
+    std::int64_t last_report_up_at = 0;   // the plan's "report up" clock restarts here
+    std::vector<CaseEvent> timeline;
+    std::vector<Approval> approvals;
 };
 
 struct Review {                  // post-incident review, fed back into the plans
@@ -414,6 +456,9 @@ template <class Archive> void serialize(Archive&, Pack&);
 template <class Archive> void serialize(Archive&, ChecklistTick&);
 template <class Archive> void serialize(Archive&, PlanRun&);
 template <class Archive> void serialize(Archive&, CaseOutcome&);
+template <class Archive> void serialize(Archive&, CaseEvent&);
+template <class Archive> void serialize(Archive&, Approval&);
+template <class Archive> void serialize(Archive&, PrepItem&);
 template <class Archive> void serialize(Archive&, Case&);
 template <class Archive> void serialize(Archive&, Review&);
 template <class Archive> void serialize(Archive&, PdcaItem&);

@@ -49,7 +49,9 @@ std::string workspace_to_json(const Workspace& ws) {
            cereal::make_nvp("packs", ws.library.packs),
            cereal::make_nvp("cases", ws.cases),
            cereal::make_nvp("reviews", ws.reviews),
-           cereal::make_nvp("pdca", ws.pdca));
+           cereal::make_nvp("pdca", ws.pdca),
+           cereal::make_nvp("backlog", ws.backlog),
+           cereal::make_nvp("next_item_number", ws.next_item_number));
     }
     return out.str();
 }
@@ -98,6 +100,9 @@ WorkspaceLoad workspace_from_json(std::string_view json) {
             ar(cereal::make_nvp("reviews", r.workspace.reviews));
             part = "pdca";
             ar(cereal::make_nvp("pdca", r.workspace.pdca));
+            part = "backlog";
+            optional_field(ar, "backlog", r.workspace.backlog);
+            optional_field(ar, "next_item_number", r.workspace.next_item_number);
         }
     } catch (const std::exception& e) {
         r.error = std::string("the saved workspace could not be read (") + part + "): " + describe_load_error(e);

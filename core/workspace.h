@@ -3,7 +3,7 @@
 // The UI reads a `const Workspace&`; only core/command.cpp changes it.
 // Serialised with cereal as JSON; the schema version drives migration of older saves.
 //   schema 1 (foundation): settings only.
-//   schema 2: + packs, cases, reviews, pdca, next_case_number.
+//   schema 2: + packs, cases, reviews, pdca, backlog, next_case_number, next_item_number.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -23,7 +23,9 @@ struct Workspace {
     std::vector<Case> cases;
     std::vector<Review> reviews;
     std::vector<PdcaItem> pdca;
+    std::vector<PrepItem> backlog;         // Q2 preparation work
     std::uint64_t next_case_number = 1;   // case ids "C-000001", never reused
+    std::uint64_t next_item_number = 1;   // backlog / PDCA ids "P-0001"
 };
 
 struct WorkspaceLoad {

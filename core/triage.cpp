@@ -1,0 +1,1048 @@
+// triage.cpp — see triage.h. Layout: built-in lexicons, the automaton, building the index,
+// time expressions, classify(), scenario suggestion.
+#include "core/triage.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+#include "core/text_normalize.h"
+
+namespace cw {
+
+// ================================================================== built-in lexicons
+// Written in normalised form (lower case, half-width). They are generic on purpose: a word
+// belongs here only if it means the same thing in every industry a pack may cover. Pack
+// phrases stay the primary source; these catch what a pack forgot.
+namespace {
+
+// A person may be in danger now (the safety fallback). Deliberately absent, because they
+// mislead in ordinary requests: "危险" (危险品 = dangerous goods), "没反应" (the app is
+// unresponsive), "afraid" ("I'm afraid I can't..."), "accident" ("by accident"), "crash"
+// (the app crashed), "emergency" (said of anything; an insistence word instead).
+const char* const kSafetyWords[] = {
+    "救命", "救救我", "报警", "警察", "民警", "公安", "派出所", "流血", "出血", "受伤", "受了伤", "受了点伤",
+    "晕倒", "昏倒", "昏迷", "晕过去", "不省人事", "没有意识", "没有呼吸", "叫不醒", "胸口疼", "胸口痛", "胸痛",
+    "呼吸困难", "喘不上气", "心脏病", "车祸", "撞车", "被撞", "被抢", "抢劫", "被打", "打人", "绑架", "劫持",
+    "威胁我", "害怕", "好怕", "不让我下车", "不让下车", "锁了车门", "骚扰我", "猥亵", "醉驾", "酒驾", "喝醉",
+    "着火", "起火", "火灾", "爆炸", "塌方", "泥石流", "地震", "溺水", "落水", "自杀", "轻生", "跳楼", "救护车",
+    "急救", "有危险", "很危险", "跟踪我",
+    "help me!", "call the police", "police", "bleeding", "injured", "injury", "hurt", "unconscious",
+    "collapsed", "passed out", "fainted", "unresponsive", "s not responding", "not breathing", "chest pain",
+    "can't breathe", "cannot breathe", "heart attack", "seizure", "car accident", "an accident",
+    "traffic accident", "crashed into", "robbed", "mugged", "attacked", "assaulted", "kidnap", "abducted",
+    "threatening me", "threatened me", "scared", "frightened", "terrified", "panicking",
+    "won't let me out", "won't let me get out", "locked the doors", "harassing me", "drunk", "on fire",
+    "explosion", "landslide", "earthquake", "drowning", "suicide", "ambulance", "in danger", "unsafe",
+};
+
+// The customer insists it is urgent (urgent to them — not yet important).
+const char* const kInsistenceWords[] = {
+    "紧急", "急急急", "很急", "非常急", "特别急", "急死", "着急", "急用", "十万火急", "快快",
+    "urgent", "emergency", "hurry", "!!",
+};
+
+// "Now": a deadline of zero minutes.
+const char* const kNowWords[] = {
+    "马上", "立刻", "立即", "赶紧", "赶快", "快点", "尽快", "火速", "现在就",
+    "right now", "right away", "immediately", "asap", "as soon as possible", "straight away", "at once", "now!",
+};
+
+// A part of today, with the minutes it roughly leaves (the order of magnitude is what counts).
+struct DayPart { const char* word; int minutes; };
+const DayPart kDayParts[] = {
+    {"今晚", 360}, {"今天晚上", 360}, {"今夜", 360}, {"今天下午", 240}, {"今天中午", 180}, {"今天", 600},
+    {"tonight", 360}, {"this evening", 360}, {"this afternoon", 240}, {"today", 600},
+};
+
+// Units a number can carry, in minutes per unit.
+struct Unit { const char* word; int minutes; };
+const Unit kUnits[] = {
+    {"分钟", 1}, {"分鐘", 1}, {"刻钟", 15}, {"小时", 60}, {"小時", 60}, {"钟头", 60}, {"鐘頭", 60},
+    {"天", 1440}, {"周", 10080}, {"星期", 10080}, {"个月", 43200},
+    {"minute", 1}, {"min", 1}, {"hour", 60}, {"hr", 60}, {"day", 1440}, {"week", 10080}, {"month", 43200},
+};
+
+// The customer says it can wait.
+const char* const kCalmWords[] = {
+    "不着急", "不急", "不用急", "不赶时间", "不紧急", "不是很急", "不太急", "没那么急", "不是急事", "慢慢来",
+    "有空再", "有空的时候", "有空帮", "方便的时候", "不用马上", "不用太急", "不必着急", "不用着急",
+    "no rush", "no hurry", "not urgent", "not in a hurry", "no need to hurry", "no need to rush",
+    "whenever you", "when you get a chance", "when you have time", "at your convenience", "take your time",
+    "just checking", "just wondering", "just curious",
+};
+
+// A horizon of days or more ahead.
+const char* const kFarHorizonWords[] = {
+    "下个月", "下月", "明年", "下半年", "下学期", "下周", "下星期", "下礼拜", "年底",
+    "next month", "next year", "next week", "next semester", "next term", "later this year",
+    "next monday", "next tuesday", "next wednesday", "next thursday", "next friday", "next saturday", "next sunday",
+    "in january", "in february", "in march", "in april", "in may", "in june", "in july", "in august",
+    "in september", "in october", "in november", "in december", "for january", "for february", "for march",
+    "for april", "for june", "for july", "for august", "for september", "for october", "for november",
+    "for december", "in spring", "in summer", "in autumn", "in winter", "for spring", "for summer",
+    "for autumn", "for winter",
+};
+
+// The matter happened a while ago.
+const char* const kPastWords[] = {
+    "上个月", "上月", "上周", "上星期", "上礼拜", "去年", "前几天", "前阵子",
+    "last week", "last month", "last year", "last monday", "last tuesday", "last wednesday",
+    "last thursday", "last friday", "last saturday", "last sunday",
+};
+
+// Chinese negations that may stand right before a phrase ("不紧急", "没有受伤"), longest first
+// is not needed: any one ending right at the phrase negates it.
+const char* const kZhNegations[] = {
+    "不", "没", "没有", "不是", "并非", "无", "未", "别", "不用", "不太", "不算", "不怎么", "没那么",
+    "不那么", "不会", "不需要",
+};
+
+// English words that, right before a phrase, negate it ("not urgent", "isn't urgent").
+const char* const kEnNegations[] = {"not", "no", "never", "without", "nobody", "nothing", "none"};
+// Words that may stand between a negation and the phrase ("not very urgent", "not an emergency").
+const char* const kEnBridges[] = {"very", "too", "that", "so", "really", "a", "an", "the", "be", "been",
+                                  "is", "was", "are", "were", "particularly", "exactly"};
+
+// Trailing characters a phrase does not need to match ("航班延误了" ~ "航班延误").
+const char* const kTrailingParticles[] = {"了", "吗", "呢", "啊", "吧", "呀", "。", "，", "、", "…"};
+
+enum class Cue : uint8_t { Signal, Safety, Insistence, Now, DayPart, Unit, Calm, FarHorizon, PastEvent };
+
+inline bool is_ascii_alnum(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool is_ascii_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool is_ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline bool ends_with(std::string_view s, std::string_view t) {
+    return s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0;
+}
+inline bool starts_with(std::string_view s, std::string_view t) {
+    return s.size() >= t.size() && s.compare(0, t.size(), t) == 0;
+}
+
+size_t count_code_points(std::string_view s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// `s` without trailing particles and ASCII punctuation/space, as long as something remains.
+std::string_view core_form(std::string_view s) {
+    for (bool changed = true; changed;) {
+        changed = false;
+        while (s.size() > 1 && (s.back() == '?' || s.back() == '!' || s.back() == '.' || s.back() == ',' ||
+                                s.back() == '~' || s.back() == ' ')) {
+            s.remove_suffix(1);
+            changed = true;
+        }
+        for (const char* p : kTrailingParticles) {
+            const size_t n = std::strlen(p);
+            if (s.size() > n + 3 && ends_with(s, p)) {  // keep at least two CJK characters
+                s.remove_suffix(n);
+                changed = true;
+            }
+        }
+    }
+    return s;
+}
+
+// Cut to at most `max` bytes at a code point boundary (a view; no copy).
+std::string_view cap_text(std::string_view text, size_t max, bool* truncated) {
+    *truncated = text.size() > max;
+    if (!*truncated) return text;
+    size_t end = max;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return text.substr(0, end);
+}
+
+}  // namespace
+
+// ================================================================== the automaton
+namespace detail {
+
+struct Needle {
+    uint32_t len = 0;
+    Cue cue = Cue::Signal;
+    uint32_t ref = 0;          // signal index (Signal), minutes (Now, DayPart), minutes per unit (Unit)
+    bool word_start = false;   // begins with an ASCII letter/digit: must start a word
+    bool word_end = false;     // ends with an ASCII letter/digit: must end a word (inflections allowed)
+};
+
+// Aho–Corasick over bytes. The root has a dense table (every scan step that fails falls back
+// to it); other states keep their few edges in sorted flat arrays. Outputs are flattened per
+// state including those reached through failure links, so a scan never walks output chains.
+class Automaton {
+public:
+    void build(const std::vector<std::string>& patterns) {
+        struct BuildNode { std::map<unsigned char, uint32_t> next; std::vector<uint32_t> out; uint32_t fail = 0; };
+        std::vector<BuildNode> t(1);
+        for (uint32_t p = 0; p < patterns.size(); ++p) {
+            uint32_t s = 0;
+            for (unsigned char c : patterns[p]) {
+                auto it = t[s].next.find(c);
+                if (it == t[s].next.end()) {
+                    t.emplace_back();
+                    const uint32_t id = static_cast<uint32_t>(t.size() - 1);
+                    t[s].next[c] = id;
+                    s = id;
+                } else {
+                    s = it->second;
+                }
+            }
+            t[s].out.push_back(p);
+        }
+        // Breadth-first: failure links and inherited outputs.
+        std::vector<uint32_t> order;
+        order.reserve(t.size());
+        for (auto& [c, s] : t[0].next) { t[s].fail = 0; order.push_back(s); }
+        for (size_t k = 0; k < order.size(); ++k) {
+            const uint32_t u = order[k];
+            for (auto& [c, v] : t[u].next) {
+                uint32_t f = t[u].fail;
+                while (true) {
+                    auto it = t[f].next.find(c);
+                    if (it != t[f].next.end() && it->second != v) { t[v].fail = it->second; break; }
+                    if (f == 0) { t[v].fail = 0; break; }
+                    f = t[f].fail;
+                }
+                const auto& inherited = t[t[v].fail].out;
+                t[v].out.insert(t[v].out.end(), inherited.begin(), inherited.end());
+                order.push_back(v);
+            }
+        }
+        nodes_.assign(t.size(), Node{});
+        edge_bytes_.clear();
+        edge_targets_.clear();
+        outputs_.clear();
+        root_.fill(0);
+        for (auto& [c, s] : t[0].next) root_[c] = s;
+        for (uint32_t s = 0; s < t.size(); ++s) {
+            Node& n = nodes_[s];
+            n.fail = t[s].fail;
+            n.edge_begin = static_cast<uint32_t>(edge_bytes_.size());
+            for (auto& [c, v] : t[s].next) { edge_bytes_.push_back(c); edge_targets_.push_back(v); }
+            n.edge_end = static_cast<uint32_t>(edge_bytes_.size());
+            n.out_begin = static_cast<uint32_t>(outputs_.size());
+            outputs_.insert(outputs_.end(), t[s].out.begin(), t[s].out.end());
+            n.out_end = static_cast<uint32_t>(outputs_.size());
+        }
+    }
+
+    // Calls on_match(pattern, end) for every occurrence (end = one past its last byte).
+    template <class F>
+    void scan(std::string_view text, F&& on_match) const {
+        if (nodes_.empty()) return;
+        uint32_t s = 0;
+        for (size_t i = 0; i < text.size(); ++i) {
+            s = step(s, static_cast<unsigned char>(text[i]));
+            const Node& n = nodes_[s];
+            for (uint32_t k = n.out_begin; k < n.out_end; ++k) on_match(outputs_[k], i + 1);
+        }
+    }
+
+    size_t state_count() const { return nodes_.size(); }
+
+private:
+    struct Node { uint32_t fail = 0, edge_begin = 0, edge_end = 0, out_begin = 0, out_end = 0; };
+
+    uint32_t step(uint32_t s, unsigned char c) const {
+        while (s != 0) {
+            const Node& n = nodes_[s];
+            for (uint32_t e = n.edge_begin; e < n.edge_end; ++e)
+                if (edge_bytes_[e] == c) return edge_targets_[e];
+            s = n.fail;
+        }
+        return root_[c];
+    }
+
+    std::vector<Node> nodes_;
+    std::vector<unsigned char> edge_bytes_;
+    std::vector<uint32_t> edge_targets_;
+    std::vector<uint32_t> outputs_;
+    std::array<uint32_t, 256> root_{};
+};
+
+struct SignalInfo {
+    std::string id;
+    LocalizedText label;
+    SignalKind kind = SignalKind::Phrase;
+    double weight_urgency = 0;
+    double weight_importance = 0;
+};
+
+struct TriageData {
+    std::vector<SignalInfo> signals;
+    std::vector<Needle> needles;
+    Automaton automaton;
+    TriageThresholds thresholds;
+    ResponseTargets targets;
+    size_t phrase_count = 0;
+    bool builtin = true;
+};
+
+}  // namespace detail
+
+using detail::Needle;
+using detail::SignalInfo;
+using detail::TriageData;
+
+// ================================================================== building the index
+namespace {
+
+class IndexBuilder {
+public:
+    explicit IndexBuilder(TriageData& d) : d_(d) {}
+
+    // Adds `text` (normalised and reduced to its core form) as a needle; duplicates of the same
+    // (cue, ref) are dropped so a signal's zh and en sides that normalise alike count once.
+    bool add(std::string_view text, Cue cue, uint32_t ref) {
+        normalize_for_match(text, scratch_);
+        std::string_view core = cue == Cue::Signal ? core_form(scratch_) : std::string_view(scratch_);
+        if (core.empty()) return false;
+        std::string key(core);
+        key.push_back('\0');
+        key.push_back(static_cast<char>(cue));
+        key.append(reinterpret_cast<const char*>(&ref), sizeof ref);
+        if (!seen_.emplace(std::move(key), true).second) return false;
+        Needle n;
+        n.len = static_cast<uint32_t>(core.size());
+        n.cue = cue;
+        n.ref = ref;
+        n.word_start = is_ascii_alnum(static_cast<unsigned char>(core.front()));
+        n.word_end = is_ascii_alnum(static_cast<unsigned char>(core.back()));
+        d_.needles.push_back(n);
+        patterns_.emplace_back(core);
+        return true;
+    }
+
+    void finish() { d_.automaton.build(patterns_); }
+
+private:
+    TriageData& d_;
+    std::string scratch_;
+    std::vector<std::string> patterns_;
+    std::unordered_map<std::string, bool> seen_;
+};
+
+}  // namespace
+
+TriageIndex::TriageIndex() : TriageIndex(build_triage_index(std::vector<const TriageRules*>{})) {}
+
+const TriageThresholds& TriageIndex::thresholds() const { return d_->thresholds; }
+const ResponseTargets& TriageIndex::response_targets() const { return d_->targets; }
+size_t TriageIndex::signal_count() const { return d_->signals.size(); }
+size_t TriageIndex::phrase_count() const { return d_->phrase_count; }
+
+TriageIndex build_triage_index(const TriageRules& rules, const TriageOptions& options) {
+    return build_triage_index(std::vector<const TriageRules*>{&rules}, options);
+}
+
+TriageIndex build_triage_index(const std::vector<const TriageRules*>& rules, const TriageOptions& options) {
+    auto d = std::make_shared<TriageData>();
+    d->builtin = options.builtin_cues;
+    IndexBuilder b(*d);
+    bool first = true;
+    std::unordered_map<std::string, uint32_t> by_id;
+    for (const TriageRules* r : rules) {
+        if (!r) continue;
+        if (first) {
+            d->thresholds = r->thresholds;
+            d->targets = r->response_target_minutes;
+            first = false;
+        }
+        for (const TriageSignal& s : r->signals) {
+            auto [it, inserted] = by_id.emplace(s.id, static_cast<uint32_t>(d->signals.size()));
+            if (inserted) d->signals.push_back({s.id, s.label, s.kind, s.weight_urgency, s.weight_importance});
+            for (const LocalizedText& p : s.phrases) {
+                d->phrase_count += b.add(p.zh, Cue::Signal, it->second);
+                d->phrase_count += b.add(p.en, Cue::Signal, it->second);
+            }
+        }
+    }
+    // Built-in cues go into the same automaton, so they cost no extra pass over the text.
+    if (d->builtin) {
+        for (const char* w : kSafetyWords) b.add(w, Cue::Safety, 0);
+        for (const char* w : kInsistenceWords) b.add(w, Cue::Insistence, 0);
+        for (const char* w : kNowWords) b.add(w, Cue::Now, 0);
+        for (const DayPart& p : kDayParts) b.add(p.word, Cue::DayPart, static_cast<uint32_t>(p.minutes));
+        for (const Unit& u : kUnits) b.add(u.word, Cue::Unit, static_cast<uint32_t>(u.minutes));
+        for (const char* w : kCalmWords) b.add(w, Cue::Calm, 0);
+        for (const char* w : kFarHorizonWords) b.add(w, Cue::FarHorizon, 0);
+        for (const char* w : kPastWords) b.add(w, Cue::PastEvent, 0);
+    }
+    b.finish();
+    return TriageIndex(std::move(d));
+}
+
+Quadrant quadrant_for(double urgency, double importance, const TriageThresholds& t) {
+    const bool urgent = urgency >= t.urgency;
+    const bool important = importance >= t.importance;
+    if (urgent && important) return Quadrant::Q1_UrgentImportant;
+    if (important) return Quadrant::Q2_ImportantNotUrgent;
+    if (urgent) return Quadrant::Q3_UrgentNotImportant;
+    return Quadrant::Q4_Neither;
+}
+
+// ================================================================== matching helpers
+namespace {
+
+struct Hit {
+    uint32_t needle;
+    uint32_t start;  // in the normalised text
+    uint32_t end;
+};
+
+// English word boundary after a match: the next letters, if any, must be a common inflection
+// ("delay" matches "delayed", "hour" matches "hours"; "now" does not match "nowhere").
+bool word_end_ok(std::string_view norm, size_t end) {
+    size_t e = end;
+    while (e < norm.size() && is_ascii_alnum(static_cast<unsigned char>(norm[e]))) ++e;
+    const std::string_view tail = norm.substr(end, e - end);
+    if (tail.empty()) return true;
+    static const char* const kInflections[] = {"s", "es", "ed", "d", "ing", "ly", "er", "ers"};
+    for (const char* f : kInflections)
+        if (tail == f) return true;
+    return false;
+}
+
+bool word_start_ok(std::string_view norm, size_t start, bool digits_allowed) {
+    if (start == 0) return true;
+    const unsigned char p = static_cast<unsigned char>(norm[start - 1]);
+    if (digits_allowed && is_ascii_digit(p)) return true;  // "40min", "2hours"
+    return !is_ascii_alnum(p);
+}
+
+// The ASCII word ending right before `pos` (skipping one space), and where it starts.
+std::string_view word_before(std::string_view norm, size_t pos, size_t* word_start) {
+    size_t e = pos;
+    if (e > 0 && norm[e - 1] == ' ') --e;
+    size_t b = e;
+    while (b > 0) {
+        const unsigned char c = static_cast<unsigned char>(norm[b - 1]);
+        if (is_ascii_alnum(c) || c == '\'' || c == '-' || c == '.') --b;
+        else break;
+    }
+    if (word_start) *word_start = b;
+    return norm.substr(b, e - b);
+}
+
+// The ASCII word starting right after `pos` (skipping one space).
+std::string_view word_after(std::string_view norm, size_t pos, size_t* word_end) {
+    size_t b = pos;
+    if (b < norm.size() && norm[b] == ' ') ++b;
+    size_t e = b;
+    while (e < norm.size() && (is_ascii_alnum(static_cast<unsigned char>(norm[e])) || norm[e] == '\'')) ++e;
+    if (word_end) *word_end = e;
+    return norm.substr(b, e - b);
+}
+
+template <size_t N>
+bool one_of(std::string_view w, const char* const (&list)[N]) {
+    for (const char* x : list)
+        if (w == x) return true;
+    return false;
+}
+
+// Is the phrase at norm[start..) negated by what stands right before it?
+bool negated_before(std::string_view norm, size_t start, const Needle& n, std::string_view phrase) {
+    if (start == 0) return false;
+    if (n.word_start) {  // English: the previous word, or the one before a bridge word
+        size_t ws = 0;
+        std::string_view w = word_before(norm, start, &ws);
+        for (int hop = 0; hop < 2 && !w.empty(); ++hop) {
+            if (one_of(w, kEnNegations) || ends_with(w, "n't")) return true;
+            if (!one_of(w, kEnBridges)) return false;
+            w = word_before(norm, ws, &ws);
+        }
+        return false;
+    }
+    // Chinese: a negation ending right at the phrase, unless the phrase itself starts with one
+    // (a pack phrase "不让下车" is already the negative form).
+    for (const char* neg : kZhNegations)
+        if (starts_with(phrase, neg)) return false;
+    const std::string_view before = norm.substr(0, start);
+    for (const char* neg : kZhNegations)
+        if (ends_with(before, neg)) return true;
+    return false;
+}
+
+// ------------------------------------------------------------------ numbers
+int zh_digit(std::string_view ch) {
+    static const char* const kDigits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    for (int k = 0; k < 10; ++k)
+        if (ch == kDigits[k]) return k;
+    if (ch == "两") return 2;
+    if (ch == "几") return 3;  // "几分钟" / "几十分钟": a few; 3 is the usual reading
+    return -1;
+}
+
+// The code point ending right before byte `pos` of a UTF-8 string.
+std::string_view cp_before(std::string_view s, size_t pos) {
+    if (pos == 0) return {};
+    size_t b = pos - 1;
+    while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+    return s.substr(b, pos - b);
+}
+
+// A Chinese or Arabic number ending right before `pos` ("四十", "一个半", "两个", "45", "几十",
+// "半个"); on success sets *value (in units) and *begin. Handles the measure word 个 and 多
+// ("一个多小时": a bit more than one, counted as one) and 半 (a half).
+bool zh_number_before(std::string_view norm, size_t pos, double* value, size_t* begin) {
+    size_t p = pos;
+    if (p > 0 && norm[p - 1] == ' ') --p;  // "40 分钟"
+    // Arabic digits.
+    size_t d = p;
+    while (d > 0 && is_ascii_digit(static_cast<unsigned char>(norm[d - 1]))) --d;
+    if (d < p && p - d <= 6) {
+        double v = 0;
+        for (size_t k = d; k < p; ++k) v = v * 10 + (norm[k] - '0');
+        *value = v;
+        *begin = d;
+        return true;
+    }
+    // Chinese numerals, read backwards over at most 8 code points.
+    bool half = false;
+    std::vector<std::string_view> chars;  // in reverse order
+    size_t q = p;
+    for (int k = 0; k < 8; ++k) {
+        const std::string_view ch = cp_before(norm, q);
+        if (ch.empty()) break;
+        if (ch == "个" || ch == "多") { q -= ch.size(); continue; }
+        if (ch == "半") {
+            if (half || !chars.empty()) break;  // "半" only as the last element ("一个半", "半个")
+            half = true;
+            q -= ch.size();
+            continue;
+        }
+        if (zh_digit(ch) < 0 && ch != "十" && ch != "百") break;
+        chars.push_back(ch);
+        q -= ch.size();
+    }
+    if (chars.empty() && !half) return false;
+    double total = 0, cur = 0;
+    for (auto it = chars.rbegin(); it != chars.rend(); ++it) {
+        if (*it == "十") { total += (cur == 0 ? 1 : cur) * 10; cur = 0; }
+        else if (*it == "百") { total += (cur == 0 ? 1 : cur) * 100; cur = 0; }
+        else cur = zh_digit(*it);
+    }
+    total += cur;
+    if (half) total += 0.5;
+    // Leading 个/多 skipped above must not stand alone ("个小时" without a number).
+    while (q < p && (starts_with(norm.substr(q), "个") || starts_with(norm.substr(q), "多"))) q += 3;
+    if (total <= 0) return false;
+    *value = total;
+    *begin = q;
+    return true;
+}
+
+double en_word_number(std::string_view w) {
+    struct N { const char* w; double v; };
+    static const N kWords[] = {
+        {"a", 1}, {"an", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
+        {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"fifteen", 15},
+        {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60}, {"ninety", 90},
+        {"few", 3}, {"several", 3}, {"couple", 2}, {"half", 0.5}, {"next", 1}, {"the", 1},
+    };
+    for (const N& n : kWords)
+        if (w == n.w) return n.v;
+    // Arabic, possibly with a decimal point ("1.5").
+    if (!w.empty() && is_ascii_digit(static_cast<unsigned char>(w[0]))) {
+        double v = 0, scale = 0;
+        for (char c : w) {
+            if (c == '.' && scale == 0) { scale = 1; continue; }
+            if (!is_ascii_digit(static_cast<unsigned char>(c))) return -1;
+            if (scale > 0) { scale /= 10; v += (c - '0') * scale; }
+            else v = v * 10 + (c - '0');
+            if (v > 1e6) return -1;
+        }
+        return v;
+    }
+    // "forty-five", "twenty-five".
+    const size_t dash = w.find('-');
+    if (dash != std::string_view::npos) {
+        const double a = en_word_number(w.substr(0, dash)), b = en_word_number(w.substr(dash + 1));
+        if (a >= 20 && b >= 1 && b < 10) return a + b;
+    }
+    return -1;
+}
+
+// An English number before `pos` ("40", "forty-five", "an", "half an", "a few", "a couple of",
+// "the next"); sets *value and *begin.
+// *article: the count was only "a"/"an"/"the"/"next" ("wait a minute", "the minute you know"):
+// a deadline only with a future marker ("in an hour", "within the hour").
+bool en_number_before(std::string_view norm, size_t pos, double* value, size_t* begin, bool* article) {
+    size_t ws = 0;
+    std::string_view w = word_before(norm, pos, &ws);
+    if (w.empty()) {  // "40min": digits glued to the unit
+        size_t d = pos;
+        while (d > 0 && is_ascii_digit(static_cast<unsigned char>(norm[d - 1]))) --d;
+        if (d == pos) return false;
+        w = norm.substr(d, pos - d);
+        ws = d;
+    }
+    if (w == "of") {  // "a couple of hours"
+        size_t ws2 = 0;
+        const std::string_view w2 = word_before(norm, ws, &ws2);
+        if (w2 != "couple") return false;
+        w = w2;
+        ws = ws2;
+    }
+    double v = en_word_number(w);
+    if (v < 0) return false;
+    size_t ws2 = 0;
+    const std::string_view prev = word_before(norm, ws, &ws2);
+    if ((w == "an" || w == "a") && prev == "half") { v = 0.5; ws = ws2; }          // "half an hour"
+    else if ((w == "few" || w == "couple") && prev == "a") ws = ws2;            // "a few hours"
+    else if (w == "next" && prev == "the") ws = ws2;                            // "the next hour"
+    *value = v;
+    *begin = ws;
+    *article = (w == "a" || w == "an" || w == "the" || w == "next") && v == 1;
+    return true;
+}
+
+// ------------------------------------------------------------------ time expressions
+enum class TimeSense { Future, Bare, Elapsed };
+
+struct TimeExpr {
+    size_t begin = 0, end = 0;  // in the normalised text, including markers
+    int minutes = 0;
+    TimeSense sense = TimeSense::Bare;
+    bool ago = false;           // elapsed and said as "ago"/"前": the event is in the past
+};
+
+// Reads the number and the markers around a unit found at norm[start, end).
+bool parse_time_at(std::string_view norm, size_t start, size_t end, int unit_minutes, bool english, TimeExpr* out) {
+    double value = 0;
+    size_t begin = start;
+    bool article = false;
+    if (english) {
+        if (!en_number_before(norm, start, &value, &begin, &article)) return false;
+        // Past the unit's inflection ("hours").
+        while (end < norm.size() && is_ascii_alpha(static_cast<unsigned char>(norm[end]))) ++end;
+        if (starts_with(norm.substr(end), " and a half")) { value += 0.5; end += 11; }
+    } else {
+        if (!zh_number_before(norm, start, &value, &begin)) return false;
+    }
+    TimeExpr t;
+    t.minutes = static_cast<int>(std::min(value * unit_minutes, 1e8));
+    t.begin = begin;
+    t.end = end;
+    if (english) {
+        // Nearest word first: "for the next 2 hours" is future ("next"), "waited for 40 minutes" elapsed.
+        static const char* const kFuture[] = {"in", "within", "next", "under", "than", "only", "just", "another"};
+        static const char* const kElapsed[] = {"for", "waited", "waiting", "been", "delayed", "late", "spent",
+                                               "took", "over", "last", "past", "by"};
+        size_t ws = begin;
+        for (int k = 0; k < 3; ++k) {
+            const std::string_view w = word_before(norm, ws, &ws);
+            if (w.empty()) break;
+            if (one_of(w, kFuture)) { t.sense = TimeSense::Future; t.begin = ws; break; }
+            if (one_of(w, kElapsed)) { t.sense = TimeSense::Elapsed; break; }
+        }
+        size_t we = end;
+        const std::string_view after = word_after(norm, end, &we);
+        if (after == "ago") { t.sense = TimeSense::Elapsed; t.ago = true; t.end = we; }
+        else if (after == "late" || after == "behind" || after == "already") t.sense = TimeSense::Elapsed;
+        else if (t.sense != TimeSense::Elapsed &&
+                 (after == "left" || after == "to" || after == "before" || after == "remaining" ||
+                  starts_with(norm.substr(end), " from now"))) {
+            t.sense = TimeSense::Future;
+            t.end = we;
+        }
+        if (article && t.sense == TimeSense::Bare) return false;
+    } else {
+        static const char* const kFutureBefore[] = {"还有", "还剩", "只剩", "只有", "不到", "再过", "剩", "过"};
+        static const char* const kElapsedBefore[] = {"了", "等", "已经", "迟到", "延误", "晚点", "晚了", "耽误"};
+        static const char* const kFutureAfter[] = {"以后", "之后", "以内", "之内", "后", "内", "就", "左右就"};
+        static const char* const kElapsedAfter[] = {"以前", "之前", "前", "了"};
+        const std::string_view before = norm.substr(0, begin);
+        const std::string_view after = norm.substr(end);
+        for (const char* m : kFutureBefore)
+            if (ends_with(before, m)) { t.sense = TimeSense::Future; t.begin = begin - std::strlen(m); break; }
+        bool elapsed_before = false;
+        if (t.sense != TimeSense::Future) {
+            // Within the last few characters ("已经迟到五分钟", "等了半小时").
+            const std::string_view window = before.substr(before.size() > 12 ? before.size() - 12 : 0);
+            for (const char* m : kElapsedBefore)
+                if (ends_with(before, m) || (std::strlen(m) > 3 && window.find(m) != std::string_view::npos))
+                    elapsed_before = true;
+        }
+        bool matched_after = false;
+        for (const char* m : kFutureAfter)
+            if (starts_with(after, m)) {
+                if (!elapsed_before) t.sense = TimeSense::Future;
+                t.end = end + std::strlen(m);
+                matched_after = true;
+                break;
+            }
+        if (!matched_after)
+            for (const char* m : kElapsedAfter)
+                if (starts_with(after, m) && t.sense != TimeSense::Future) {
+                    t.sense = TimeSense::Elapsed;
+                    t.ago = std::strcmp(m, "了") != 0;
+                    t.end = end + std::strlen(m);
+                    break;
+                }
+        if (elapsed_before && t.sense != TimeSense::Future) t.sense = TimeSense::Elapsed;
+    }
+    *out = t;
+    return true;
+}
+
+double deadline_weight(int minutes) {
+    if (minutes <= kDeadlineNearMinutes) return kBuiltinDeadlineNear;
+    if (minutes <= kDeadlineTodayMinutes) return kBuiltinDeadlineToday;
+    return 0;
+}
+
+LocalizedText cue_label(Cue cue) {
+    switch (cue) {
+        case Cue::Safety: return {"安全风险(通用词)", "Safety risk (generic words)"};
+        case Cue::Insistence: return {"客户强调紧急", "Customer insists it is urgent"};
+        case Cue::Now:
+        case Cue::DayPart:
+        case Cue::Unit: return {"临近的时限", "Near deadline"};
+        case Cue::Calm: return {"客户表示不急", "Customer says it can wait"};
+        case Cue::FarHorizon: return {"时间还早", "Days or more ahead"};
+        case Cue::PastEvent: return {"已过去的事", "Happened a while ago"};
+        case Cue::Signal: break;
+    }
+    return {};
+}
+
+const char* cue_id(Cue cue) {
+    switch (cue) {
+        case Cue::Safety: return kCueSafety;
+        case Cue::Insistence: return kCueInsistence;
+        case Cue::Now:
+        case Cue::DayPart:
+        case Cue::Unit: return kCueDeadline;
+        case Cue::Calm: return kCueCalm;
+        case Cue::FarHorizon: return kCueFarHorizon;
+        case Cue::PastEvent: return kCuePastEvent;
+        case Cue::Signal: break;
+    }
+    return "";
+}
+
+// Per-thread scratch space, so a classification allocates only for what it returns.
+struct Scratch {
+    std::string norm;
+    std::vector<uint32_t> offsets;
+    std::vector<Hit> hits;
+    std::vector<uint8_t> signal_state;  // 0 = not seen, 1 = fired, 2 = only negated so far
+};
+
+Scratch& scratch() {
+    thread_local Scratch s;
+    return s;
+}
+
+// The original text for norm[a, b).
+std::string original_span(std::string_view text, const std::vector<uint32_t>& offsets, size_t a, size_t b) {
+    const uint32_t from = offsets[a], to = offsets[b];
+    std::string_view s = text.substr(from, to - from);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) s.remove_suffix(1);
+    return std::string(s);
+}
+
+// The core of classify(), also used by find_deadlines() (with a built-ins-only index).
+TriageResult run(const TriageData& d, std::string_view input) {
+    TriageResult r;
+    const std::string_view text = cap_text(input, kTriageMaxScanBytes, &r.truncated);
+    Scratch& sc = scratch();
+    normalize_for_match(text, sc.norm, &sc.offsets);
+    const std::string_view norm = sc.norm;
+
+    // 1. All needle occurrences that respect word boundaries.
+    sc.hits.clear();
+    d.automaton.scan(norm, [&](uint32_t p, size_t end) {
+        const Needle& n = d.needles[p];
+        const size_t start = end - n.len;
+        if (n.word_start && !word_start_ok(norm, start, n.cue == Cue::Unit)) return;
+        if (n.word_end && !word_end_ok(norm, end)) return;
+        sc.hits.push_back({p, static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
+    });
+    // Text order; at one start the longest first (so "今天晚上" wins over "今天").
+    std::sort(sc.hits.begin(), sc.hits.end(), [](const Hit& a, const Hit& b) {
+        return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+
+    const double tu = d.thresholds.urgency > 0 ? d.thresholds.urgency : 1.0;
+    const double ti = d.thresholds.importance > 0 ? d.thresholds.importance : 1.0;
+
+    // Calm spans first: "不用马上" / "not urgent" must not count as "马上" / "urgent".
+    const Hit* calm = nullptr;
+    const Hit* far = nullptr;
+    const Hit* past = nullptr;
+    for (const Hit& h : sc.hits) {
+        const Cue c = d.needles[h.needle].cue;
+        if (c == Cue::Calm && !calm) calm = &h;
+        if (c == Cue::FarHorizon && !far) far = &h;
+        if (c == Cue::PastEvent && !past) past = &h;
+    }
+    const auto inside_calm = [&](const Hit& h) {
+        for (const Hit& c : sc.hits)
+            if (d.needles[c.needle].cue == Cue::Calm && c.start <= h.start && h.end <= c.end) return true;
+        return false;
+    };
+
+    sc.signal_state.assign(d.signals.size(), 0);
+    const Hit* safety = nullptr;
+    const Hit* insist = nullptr;
+    size_t time_end = 0;          // end of the last accepted time expression (no nested ones)
+    double best_time = 0;         // strongest time-pressure weight (fraction of the threshold)
+    int best_deadline = -1;       // index into r.deadlines
+    bool far_by_number = false;
+    size_t far_pos = 0;
+    std::string far_text;
+    bool past_by_number = false;
+    size_t past_pos = 0;
+    std::string past_text;
+
+    const auto make_fired = [&](const Hit& h) {
+        FiredSignal f;
+        f.matched = original_span(text, sc.offsets, h.start, h.end);
+        f.position = sc.offsets[h.start];
+        return f;
+    };
+
+    for (const Hit& h : sc.hits) {
+        const Needle& n = d.needles[h.needle];
+        const std::string_view phrase = norm.substr(h.start, n.len);
+        switch (n.cue) {
+            case Cue::Signal: {
+                uint8_t& st = sc.signal_state[n.ref];
+                if (st == 1) break;
+                const SignalInfo& s = d.signals[n.ref];
+                FiredSignal f = make_fired(h);
+                f.signal_id = s.id;
+                f.label = s.label;
+                f.kind = s.kind;
+                if (negated_before(norm, h.start, n, phrase)) {
+                    if (st == 0) { r.negated.push_back(std::move(f)); st = 2; }
+                    break;
+                }
+                if (st == 2)  // fired after all: drop its "negated" entry
+                    r.negated.erase(std::remove_if(r.negated.begin(), r.negated.end(),
+                                                   [&](const FiredSignal& x) { return x.signal_id == s.id; }),
+                                    r.negated.end());
+                st = 1;
+                f.urgency = s.weight_urgency;
+                f.importance = s.weight_importance;
+                r.fired.push_back(std::move(f));
+                break;
+            }
+            case Cue::Safety:
+                if (!safety && !negated_before(norm, h.start, n, phrase)) safety = &h;
+                break;
+            case Cue::Insistence:
+                if (!insist && !inside_calm(h) && !negated_before(norm, h.start, n, phrase)) insist = &h;
+                break;
+            case Cue::Now:
+            case Cue::DayPart:
+            case Cue::Unit: {
+                if (h.start < time_end || inside_calm(h)) break;
+                TimeExpr t;
+                if (n.cue == Cue::Unit) {
+                    if (!parse_time_at(norm, h.start, h.end, static_cast<int>(n.ref), n.word_start, &t)) break;
+                } else {
+                    if (negated_before(norm, h.start, n, phrase)) break;
+                    t.begin = h.start;
+                    t.end = h.end;
+                    t.minutes = static_cast<int>(n.ref);
+                    t.sense = n.cue == Cue::Now ? TimeSense::Bare : TimeSense::Future;
+                }
+                time_end = t.end;
+                if (t.sense == TimeSense::Elapsed) {
+                    if (t.ago && t.minutes >= 24 * 60 && !past_by_number) {  // "两个月前", "two months ago"
+                        past_by_number = true;
+                        past_pos = t.begin;
+                        past_text = original_span(text, sc.offsets, t.begin, t.end);
+                    }
+                    break;
+                }
+                const double w = deadline_weight(t.minutes);
+                // A long bare duration ("三天两夜", "a week-long tour") is no deadline.
+                if (w == 0 && t.sense != TimeSense::Future) break;
+                DeadlineCue c;
+                c.matched = original_span(text, sc.offsets, t.begin, t.end);
+                c.position = sc.offsets[t.begin];
+                c.minutes = t.minutes;
+                c.explicit_future = t.sense == TimeSense::Future;
+                c.urgency = w * tu;
+                if (t.minutes >= kFarHorizonMinutes && c.explicit_future && !far_by_number) {
+                    far_by_number = true;
+                    far_pos = t.begin;
+                    far_text = c.matched;
+                }
+                if (w > best_time) { best_time = w; best_deadline = static_cast<int>(r.deadlines.size()); }
+                r.deadlines.push_back(std::move(c));
+                break;
+            }
+            case Cue::Calm:
+            case Cue::FarHorizon:
+            case Cue::PastEvent:
+                break;  // handled below
+        }
+    }
+
+    if (d.builtin) {
+        // Time pressure: the strongest of the deadlines and the insistence (a deadline wins a
+        // tie: it says more).
+        const double insist_weight = insist ? kBuiltinInsistence : 0.0;
+        if (best_deadline >= 0 && best_time >= insist_weight) {
+            const DeadlineCue& c = r.deadlines[best_deadline];
+            FiredSignal f;
+            f.signal_id = kCueDeadline;
+            f.label = cue_label(Cue::Unit);
+            f.kind = SignalKind::TimePressure;
+            f.matched = c.matched;
+            f.position = c.position;
+            f.urgency = c.urgency;
+            f.builtin = true;
+            r.fired.push_back(std::move(f));
+        } else if (insist) {
+            FiredSignal f = make_fired(*insist);
+            f.signal_id = kCueInsistence;
+            f.label = cue_label(Cue::Insistence);
+            f.kind = SignalKind::TimePressure;
+            f.urgency = kBuiltinInsistence * tu;
+            f.builtin = true;
+            r.fired.push_back(std::move(f));
+        }
+        // Safety fallback, only when no pack safety signal fired.
+        bool pack_safety = false;
+        for (const FiredSignal& f : r.fired) pack_safety |= (!f.builtin && f.kind == SignalKind::Safety);
+        if (safety && !pack_safety) {
+            FiredSignal f = make_fired(*safety);
+            f.signal_id = kCueSafety;
+            f.label = cue_label(Cue::Safety);
+            f.kind = SignalKind::Safety;
+            f.urgency = kBuiltinSafetyUrgency * tu;
+            f.importance = kBuiltinSafetyImportance * ti;
+            f.builtin = true;
+            r.fired.push_back(std::move(f));
+        }
+        // Calm, far horizon and past event: never when safety is involved.
+        if (!safety && !pack_safety) {
+            double budget = kBuiltinCalmMax * tu;  // negative: how much may still be taken off
+            const auto lower = [&](Cue cue, double weight, size_t pos, std::string matched) {
+                const double take = std::max(weight * tu, budget);
+                if (take >= 0) return;
+                budget -= take;
+                FiredSignal f;
+                f.signal_id = cue_id(cue);
+                f.label = cue_label(cue);
+                f.kind = SignalKind::TimePressure;
+                f.matched = std::move(matched);
+                f.position = pos;
+                f.urgency = take;
+                f.builtin = true;
+                r.fired.push_back(std::move(f));
+            };
+            if (calm) lower(Cue::Calm, kBuiltinCalm, sc.offsets[calm->start],
+                            original_span(text, sc.offsets, calm->start, calm->end));
+            if (far) lower(Cue::FarHorizon, kBuiltinFarHorizon, sc.offsets[far->start],
+                           original_span(text, sc.offsets, far->start, far->end));
+            else if (far_by_number) lower(Cue::FarHorizon, kBuiltinFarHorizon, sc.offsets[far_pos], far_text);
+            if (past) lower(Cue::PastEvent, kBuiltinPastEvent, sc.offsets[past->start],
+                            original_span(text, sc.offsets, past->start, past->end));
+            else if (past_by_number) lower(Cue::PastEvent, kBuiltinPastEvent, sc.offsets[past_pos], past_text);
+        }
+    }
+
+    for (const FiredSignal& f : r.fired) {
+        r.urgency += f.urgency;
+        r.importance += f.importance;
+    }
+    std::stable_sort(r.fired.begin(), r.fired.end(),
+                     [](const FiredSignal& a, const FiredSignal& b) { return a.position < b.position; });
+    r.quadrant = quadrant_for(r.urgency, r.importance, d.thresholds);
+    return r;
+}
+
+}  // namespace
+
+TriageResult classify(const TriageIndex& index, std::string_view text) { return run(*index.data(), text); }
+
+std::vector<DeadlineCue> find_deadlines(std::string_view text) {
+    static const TriageIndex builtins_only;  // thresholds 1/1: urgencies are the kBuiltin* fractions
+    return run(*builtins_only.data(), text).deadlines;
+}
+
+// ================================================================== scenario suggestion
+namespace {
+
+// Which adjacent byte pairs occur in the text: a needle with a pair the text lacks cannot
+// match, which rejects nearly every phrase of a large library without a substring search.
+struct PairSet {
+    std::array<uint64_t, 1024> bits{};
+    void fill(std::string_view s) {
+        bits.fill(0);
+        for (size_t i = 0; i + 1 < s.size(); ++i) set(key(s[i], s[i + 1]));
+    }
+    static uint32_t key(char a, char b) {
+        return (static_cast<uint32_t>(static_cast<unsigned char>(a)) << 8) | static_cast<unsigned char>(b);
+    }
+    void set(uint32_t k) { bits[k >> 6] |= uint64_t{1} << (k & 63); }
+    bool has(uint32_t k) const { return (bits[k >> 6] >> (k & 63)) & 1; }
+    bool may_contain(std::string_view needle) const {
+        for (size_t i = 0; i + 1 < needle.size(); ++i)
+            if (!has(key(needle[i], needle[i + 1]))) return false;
+        return true;
+    }
+};
+
+struct SuggestScratch {
+    std::string hay;
+    std::string needle;
+    PairSet pairs;
+};
+
+}  // namespace
+
+std::vector<ScenarioMatch> suggest_scenarios(const std::vector<const Scenario*>& scenarios, std::string_view input,
+                                             size_t max) {
+    std::vector<ScenarioMatch> out;
+    if (max == 0 || scenarios.empty()) return out;
+    bool truncated = false;
+    const std::string_view text = cap_text(input, kTriageMaxScanBytes, &truncated);
+    thread_local SuggestScratch sc;
+    normalize_for_match(text, sc.hay);
+    if (sc.hay.empty()) return out;
+    sc.pairs.fill(sc.hay);
+
+    for (const Scenario* s : scenarios) {
+        if (!s) continue;
+        double score = 0;
+        std::vector<std::string> matched;
+        for (const LocalizedText& p : s->typical_phrases) {
+            for (const std::string* side : {&p.zh, &p.en}) {
+                if (side->empty()) continue;
+                std::string_view needle;
+                if (is_normalized(*side)) {
+                    needle = *side;
+                } else {
+                    normalize_for_match(*side, sc.needle);
+                    needle = sc.needle;
+                }
+                needle = core_form(needle);
+                if (needle.size() < 2 || needle.size() > sc.hay.size()) continue;
+                if (!sc.pairs.may_contain(needle)) continue;
+                if (sc.hay.find(needle) == std::string::npos) continue;
+                score += 1.0 + 0.1 * static_cast<double>(count_code_points(needle));
+                matched.push_back(*side);
+            }
+        }
+        if (score > 0) out.push_back({s, score, std::move(matched)});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const ScenarioMatch& a, const ScenarioMatch& b) { return a.score > b.score; });
+    if (out.size() > max) out.resize(max);
+    return out;
+}
+
+}  // namespace cw

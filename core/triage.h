@@ -1,0 +1,168 @@
+// triage.h — the four-quadrant triage suggestion (DOMAIN.md §1): from a customer's free text
+// (Chinese or English) to urgency and importance scores, a quadrant, and the reasons — which
+// signals fired, on what words, how much each added — plus scenario suggestions from the
+// scenarios' typical phrases.
+//
+// Owns: compiling packs' TriageRules into a matcher (TriageIndex), the built-in generic cues
+// (deadlines such as "40分钟后" / "in 2 hours", calm words such as "不着急" / "no rush", safety
+// words as a fallback), negation of a phrase ("不紧急", "not urgent"), and the scoring rule.
+// Must never: throw, crash or stall on any input (empty, huge, emoji, ill-formed UTF-8), touch
+// UI/storage/platform code, or change a pack. It suggests; the agent decides (overrides are kept
+// by the case, not here).
+//
+// Scoring (all of it visible in TriageResult::fired, whose urgency/importance add up exactly to
+// the result's):
+//   urgency    = Σ fired pack signals' weight_urgency    + built-in cues (below)
+//   importance = Σ fired pack signals' weight_importance + built-in cues (below)
+//   urgent  = urgency    >= thresholds.urgency;  important = importance >= thresholds.importance
+//   q1 urgent+important, q2 important only, q3 urgent only, q4 neither.
+// A signal fires at most once per text, however many of its phrases match. A phrase preceded by
+// a negation ("不", "没有", "不是", "not", "no", "...n't") does not fire; it is listed in
+// TriageResult::negated instead.
+//
+// Built-in cues are generic: they work even when a pack forgot a phrase. Their weights are
+// fractions of the index's thresholds (kBuiltin* below), so they mean the same thing whatever
+// scale a pack's weights use ("a deadline within two hours makes a request urgent on its own").
+//   - time pressure: a deadline (number + unit with a future or no marker, "马上", "right now",
+//     "tonight"...; an elapsed duration such as "等了40分钟" / "40 minutes ago" / "20 minutes
+//     late" is not a deadline), or an insistence word ("紧急", "急急急", "urgent", "!!"). Only the
+//     strongest of these counts (they all say "now"), so "URGENT!!! NOW!" is not counted thrice.
+//   - calm: "不着急", "no rush", "whenever you can"... lowers urgency; so does a far horizon
+//     ("下个月", "next month", "in five weeks") or a past event ("上周", "last week", "two months
+//     ago"). Together they lower urgency by at most kBuiltinCalmMax. They never lower urgency
+//     when a safety signal fired: "no rush, but the driver won't let me out" stays urgent.
+//   - safety fallback: words meaning a person may be in danger now ("救命", "流血", "不让我下车",
+//     "bleeding", "won't let me out"...). Counted only when no pack signal of kind `safety`
+//     fired, so a pack that covers safety keeps control of its own weights.
+//
+// Input bound: only the first kTriageMaxScanBytes bytes of a text are scanned (cut at a code
+// point boundary; TriageResult::truncated says so). A request is a few sentences; a 100 KB paste
+// is a mistake, and scanning it must not freeze the UI.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+
+namespace cw {
+
+// Bytes of a request that classify() and suggest_scenarios() look at.
+constexpr size_t kTriageMaxScanBytes = 20000;
+
+// Built-in cue weights, as fractions of the index's thresholds (see the header comment).
+constexpr double kBuiltinDeadlineNear = 1.0;    // deadline <= 120 minutes, or "now": urgent on its own
+constexpr double kBuiltinDeadlineToday = 0.5;   // deadline <= 12 hours ("tonight", "in 3 hours")
+constexpr int kDeadlineNearMinutes = 120;
+constexpr int kDeadlineTodayMinutes = 720;
+constexpr int kFarHorizonMinutes = 7 * 24 * 60; // "in 3 weeks": a far horizon, lowers urgency
+constexpr double kBuiltinInsistence = 1.0;      // "urgent!!", "急急急": urgent to the customer
+constexpr double kBuiltinCalm = -1.0;           // "不着急", "no rush"
+constexpr double kBuiltinFarHorizon = -0.5;     // "下个月", "next month", "in 5 weeks"
+constexpr double kBuiltinPastEvent = -0.5;      // "上周", "last week", "two months ago"
+constexpr double kBuiltinCalmMax = -1.0;        // the calm, horizon and past cues together
+constexpr double kBuiltinSafetyUrgency = 1.0;   // safety fallback: urgent and important
+constexpr double kBuiltinSafetyImportance = 1.0;
+
+// Ids of the built-in cues as they appear in FiredSignal::signal_id.
+constexpr const char* kCueDeadline = "builtin.deadline";
+constexpr const char* kCueInsistence = "builtin.insistence";
+constexpr const char* kCueCalm = "builtin.calm";
+constexpr const char* kCueFarHorizon = "builtin.far_horizon";
+constexpr const char* kCuePastEvent = "builtin.past_event";
+constexpr const char* kCueSafety = "builtin.safety";
+
+// A time expression found in the text.
+struct DeadlineCue {
+    std::string matched;       // as typed, e.g. "四十分钟后", "in 2 hours", "马上"
+    int minutes = 0;           // time left; 0 = now ("马上", "right now")
+    bool explicit_future = false;  // said with a marker ("后", "内", "还有", "in", "within", "left")
+    double urgency = 0;        // what it is worth before "only the strongest counts": a kBuiltinDeadline*
+                               // fraction times the urgency threshold (find_deadlines: threshold 1)
+    size_t position = 0;       // byte offset of `matched` in the text
+};
+
+struct FiredSignal {
+    std::string signal_id;     // the pack's id, or one of the kCue* ids
+    LocalizedText label;
+    SignalKind kind = SignalKind::Phrase;
+    std::string matched;       // the words in the text, as typed (the first match)
+    double urgency = 0;        // what it added to the result
+    double importance = 0;
+    bool builtin = false;      // a generic cue rather than a pack signal
+    size_t position = 0;       // byte offset of `matched` in the text (for highlighting)
+};
+
+struct TriageResult {
+    double urgency = 0;
+    double importance = 0;
+    Quadrant quadrant = Quadrant::Q4_Neither;
+    std::vector<FiredSignal> fired;        // in text order; their urgency/importance sum to the totals
+    std::vector<DeadlineCue> deadlines;    // every deadline found, in text order
+    std::vector<FiredSignal> negated;      // matched but negated ("不紧急"): shown, not counted
+    bool truncated = false;                // the text was longer than kTriageMaxScanBytes
+};
+
+struct TriageOptions {
+    bool builtin_cues = true;  // false: pack signals only (for tests and for packs that want full control)
+};
+
+namespace detail { struct TriageData; }
+
+// The compiled form of one or more packs' triage rules: every phrase normalised once
+// (core/text_normalize.h) into one automaton (Aho–Corasick over UTF-8 bytes), so a
+// classification is one pass over the text whatever the number of phrases. Cheap to copy
+// (shared, immutable); safe to use from several threads.
+class TriageIndex {
+public:
+    TriageIndex();  // no pack: built-in cues only, thresholds 1/1
+    const TriageThresholds& thresholds() const;
+    const ResponseTargets& response_targets() const;
+    size_t signal_count() const;   // pack signals after merging ids
+    size_t phrase_count() const;   // distinct normalised pack phrases
+    std::shared_ptr<const detail::TriageData> data() const { return d_; }
+
+private:
+    explicit TriageIndex(std::shared_ptr<const detail::TriageData> d) : d_(std::move(d)) {}
+    std::shared_ptr<const detail::TriageData> d_;
+    friend TriageIndex build_triage_index(const std::vector<const TriageRules*>&, const TriageOptions&);
+};
+
+TriageIndex build_triage_index(const TriageRules& rules, const TriageOptions& options = TriageOptions{});
+
+// Several packs (a workspace holds several). The rule: thresholds and response targets come
+// from the first non-null entry (the primary pack, e.g. the case's pack). Signals sharing an
+// id are one signal: label, kind and weights from the first pack that defines it, phrases the
+// union — so a text never counts "police" twice because two packs both know it. Null entries
+// are skipped; an empty list gives TriageIndex().
+TriageIndex build_triage_index(const std::vector<const TriageRules*>& rules,
+                               const TriageOptions& options = TriageOptions{});
+
+TriageResult classify(const TriageIndex& index, std::string_view text);
+
+// The quadrant for given scores (the rule above).
+Quadrant quadrant_for(double urgency, double importance, const TriageThresholds& thresholds);
+
+// The time expressions in `text` (also part of classify()). Exposed for tests and the intake
+// view. Elapsed durations ("等了一个小时", "40 minutes ago") are not returned.
+std::vector<DeadlineCue> find_deadlines(std::string_view text);
+
+// ------------------------------------------------------------------ scenario suggestion
+struct ScenarioMatch {
+    const Scenario* scenario = nullptr;
+    double score = 0;                          // Σ over matched phrases of 1 + 0.1 × code points
+    std::vector<std::string> matched_phrases;  // as written in the pack, for the explanation
+};
+
+// Scenarios whose typical_phrases (either language) occur in `text`, best first, at most `max`.
+// A phrase matches as a normalised substring; a trailing particle or punctuation mark ("了",
+// "吗", "?", "!") is not required ("航班延误了" matches "航班延误六个小时"). Score: each
+// matched phrase adds 1 plus 0.1 per code point, so more and longer matches rank higher; ties
+// keep the input order. Null entries are skipped. Scans the first kTriageMaxScanBytes bytes.
+std::vector<ScenarioMatch> suggest_scenarios(const std::vector<const Scenario*>& scenarios,
+                                             std::string_view text, size_t max);
+
+}  // namespace cw
