@@ -9,6 +9,8 @@
 
 #include "app/fonts.h"
 #include "app/pack_actions.h"
+#include "app/triage_view.h"
+#include "core/cases.h"
 #include "app/platform.h"
 #include "app/store.h"
 #include "app/text_queue.h"
@@ -28,13 +30,14 @@ namespace {
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 std::string result_json(bool ok, bool changed, const std::string& error,
-                        const std::vector<std::string>& details = {}) {
+                        const std::vector<std::string>& details = {}, const std::string& id = {}) {
     rapidjson::StringBuffer sb;
     Writer w(sb);
     w.StartObject();
     w.Key("ok"); w.Bool(ok);
     w.Key("changed"); w.Bool(changed);
     if (!ok) { w.Key("error"); w.String(error.c_str()); }
+    if (!id.empty()) { w.Key("id"); w.String(id.c_str()); }
     if (!details.empty()) {
         w.Key("details");
         w.StartArray();
@@ -163,16 +166,138 @@ std::string query_packs() {
     return sb.GetString();
 }
 
+void write_fired(Writer& w, const std::vector<FiredSignal>& fired) {
+    w.StartArray();
+    for (const FiredSignal& f : fired) {
+        w.StartObject();
+        w.Key("id"); w.String(f.signal_id.c_str());
+        w.Key("label"); w.String(f.label.en.c_str());
+        w.Key("matched"); w.String(f.matched.c_str());
+        w.Key("urgency"); w.Double(f.urgency);
+        w.Key("importance"); w.Double(f.importance);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+// The board as the screen shows it: per quadrant, open count and the ordered case ids.
+std::string query_board() {
+    const Board& b = current_board();
+    const Workspace& ws = store().ws();
+    rapidjson::StringBuffer sb;
+    Writer w(sb);
+    w.StartObject();
+    static const char* kNames[4] = {"q1", "q2", "q3", "q4"};
+    for (int q = 0; q < 4; ++q) {
+        w.Key(kNames[q]);
+        w.StartObject();
+        w.Key("open"); w.Int(b.counts[q]);
+        w.Key("ids"); w.StartArray();
+        for (size_t i = 0; i < b.queues[q].size() && i < 200; ++i) w.String(ws.cases[static_cast<size_t>(b.queues[q][i])].id.c_str());
+        w.EndArray();
+        w.EndObject();
+    }
+    w.Key("open_case"); w.String(open_case_id().c_str());
+    w.Key("backlog"); w.Uint64(ws.backlog.size());
+    w.EndObject();
+    return sb.GetString();
+}
+
+// One case with what the desk derives from it (plan, reminders, authority, explanation).
+std::string query_case(const std::string& id) {
+    const Workspace& ws = store().ws();
+    const Case* c = find_case(ws, id);
+    if (!c) return result_json(false, false, "query case: no case with id \"" + id + "\"");
+    const std::int64_t now = static_cast<std::int64_t>(platform().wall_ms());
+    rapidjson::StringBuffer sb;
+    Writer w(sb);
+    w.StartObject();
+    w.Key("id"); w.String(c->id.c_str());
+    w.Key("quadrant"); w.String(to_string(effective_quadrant(*c)));
+    w.Key("suggested"); w.String(to_string(c->suggested_quadrant));
+    w.Key("status"); w.String(to_string(c->status));
+    w.Key("override_reason"); w.String(c->override_reason.c_str());
+    w.Key("due_in_ms"); w.Int64(due_at(ws, *c) - now);
+    w.Key("plan"); w.String(c->plan_run.plan_id.c_str());
+    w.Key("ticks"); w.Uint64(c->plan_run.ticks.size());
+    w.Key("reminders"); w.StartArray();
+    for (const ReportReminder& r : report_reminders(ws, *c, now)) {
+        w.StartObject();
+        w.Key("role"); w.String(r.role.c_str());
+        w.Key("overdue"); w.Bool(r.overdue);
+        w.Key("next_at"); w.Int64(r.next_at);
+        w.EndObject();
+    }
+    w.EndArray();
+    const Authority a = authority_for(ws, *c, ws.settings.grade_id);
+    w.Key("authority"); w.StartObject();
+    w.Key("may_deviate"); w.Bool(a.may_deviate);
+    w.Key("compensation_limit"); w.Double(a.compensation_limit);
+    w.Key("from_plan"); w.Bool(a.from_plan);
+    w.EndObject();
+    w.Key("approvals"); w.StartArray();
+    for (const Approval& ap : c->approvals) {
+        w.StartObject();
+        w.Key("what"); w.String(ap.what.c_str());
+        w.Key("decided"); w.Bool(ap.decided);
+        w.Key("approved"); w.Bool(ap.approved);
+        w.Key("decided_by"); w.String(ap.decided_by.c_str());
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("timeline"); w.StartArray();
+    for (const CaseEvent& e : c->timeline) {
+        w.StartObject();
+        w.Key("kind"); w.String(e.kind.c_str());
+        w.Key("text"); w.String(e.text.c_str());
+        w.Key("by"); w.String(e.by.c_str());
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("fired");
+    write_fired(w, classify(triage_index_for(ws, c->pack_id), c->text).fired);
+    w.EndObject();
+    return sb.GetString();
+}
+
+// The intake panel's live suggestion (what the agent sees while typing).
+std::string query_intake() {
+    intake_refresh();
+    const IntakeState& in = intake();
+    rapidjson::StringBuffer sb;
+    Writer w(sb);
+    w.StartObject();
+    w.Key("text"); w.String(in.text.c_str());
+    w.Key("quadrant"); w.String(to_string(in.result.quadrant));
+    w.Key("urgency"); w.Double(in.result.urgency);
+    w.Key("importance"); w.Double(in.result.importance);
+    w.Key("fired"); write_fired(w, in.result.fired);
+    w.Key("scenarios"); w.StartArray();
+    for (const ScenarioMatch& m : in.scenarios) w.String(m.scenario->id.c_str());
+    w.EndArray();
+    w.Key("last_logged"); w.String(in.last_logged.c_str());
+    w.Key("error"); w.String(in.error.c_str());
+    w.EndObject();
+    return sb.GetString();
+}
+
 // View commands: they change what is shown, not the workspace.
 std::string dispatch_ui(const rapidjson::Document& doc, const std::string& type) {
     if (type == "ui.navigate") {
         auto it = doc.FindMember("screen");
         Screen sc;
         if (it == doc.MemberEnd() || !it->value.IsString() || !screen_from_string(it->value.GetString(), sc))
-            return result_json(false, false, "command ui.navigate: \"screen\" must be one of home, packs, settings");
+            return result_json(false, false, "command ui.navigate: \"screen\" must be one of home, triage, packs, settings");
         const bool changed = ui_state().screen != sc;
         ui_state().screen = sc;
         return result_json(true, changed, "");
+    }
+    if (type == "ui.open_case") {
+        auto id = doc.FindMember("case_id");
+        if (id == doc.MemberEnd() || !id->value.IsString() || !find_case(store().ws(), id->value.GetString()))
+            return result_json(false, false, "command ui.open_case: no such \"case_id\"");
+        open_case_id() = id->value.GetString();
+        return result_json(true, true, "");
     }
     if (type == "ui.confirm_replace") {
         auto yes = doc.FindMember("yes");
@@ -237,7 +362,7 @@ std::string automation_dispatch(std::string_view json) {
     CommandParse p = command_from_json(json);
     if (!p.ok) return result_json(false, false, p.error);
     CommandResult r = store().dispatch(p.command);
-    return result_json(r.ok, r.changed, r.error, r.details);
+    return result_json(r.ok, r.changed, r.error, r.details, r.id);
 }
 
 std::string automation_query(std::string_view what) {
@@ -246,9 +371,12 @@ std::string automation_query(std::string_view what) {
     if (what == "ui") return query_ui();
     if (what == "workspace") return workspace_to_json(store().ws());
     if (what == "packs") return query_packs();
+    if (what == "board") return query_board();
+    if (what.rfind("case:", 0) == 0) return query_case(std::string(what.substr(5)));
+    if (what == "intake") return query_intake();
     if (what.rfind("glyphs:", 0) == 0) return query_glyphs(what.substr(7));
     if (what == "commands")
-        return R"(["set_language","set_agent_name","set_centre_name","set_grade","set_large_text","set_notes","set_ui_layout","import_pack","remove_pack","ui.navigate","ui.add_demo_packs","ui.open_file","ui.confirm_replace","ui.export_pack"])";
+        return R"(["set_language","set_agent_name","set_centre_name","set_grade","set_large_text","set_notes","set_ui_layout","import_pack","remove_pack","ui.navigate","ui.add_demo_packs","ui.open_file","ui.confirm_replace","ui.export_pack","ui.open_case","create_case","move_case","set_case_status","start_plan","tick_checklist","report_up","request_approval","decide_approval","add_case_note","close_case","plan_from_review","add_prep_item","set_prep_done"])";
     return result_json(false, false,
                        "query: unknown \"" + std::string(what) + "\" (one of settings, storage, ui, workspace, commands)");
 }

@@ -5,7 +5,7 @@
 
 namespace cw {
 
-enum class Screen { Home, Packs, Settings };
+enum class Screen { Home, Triage, Packs, Settings };
 const char* to_string(Screen s);
 bool screen_from_string(const std::string& s, Screen& out);
 
@@ -22,6 +22,9 @@ void draw_ui();
 void draw_home();
 void draw_settings();
 void draw_packs();
+void draw_triage();
+void draw_backlog();
+void draw_case_window();
 
 // Shorthands for the current language (core/i18n.h).
 const char* T(const char* key);

@@ -20,6 +20,7 @@ const char* to_string(Screen s) {
         case Screen::Home: return "home";
         case Screen::Settings: return "settings";
         case Screen::Packs: return "packs";
+        case Screen::Triage: return "triage";
     }
     return "home";
 }
@@ -28,6 +29,7 @@ bool screen_from_string(const std::string& s, Screen& out) {
     if (s == "home") { out = Screen::Home; return true; }
     if (s == "settings") { out = Screen::Settings; return true; }
     if (s == "packs") { out = Screen::Packs; return true; }
+    if (s == "triage") { out = Screen::Triage; return true; }
     return false;
 }
 
@@ -134,6 +136,7 @@ void navigation() {
     UiState& ui = ui_state();
     struct Item { Screen screen; const char* key; const char* id; };
     const Item items[] = {{Screen::Home, "home.welcome", "nav-home"},
+                          {Screen::Triage, "triage.title", "nav-triage"},
                           {Screen::Packs, "packs.title", "nav-packs"},
                           {Screen::Settings, "menu.settings", "nav-settings"}};
     for (const auto& it : items) {
@@ -219,6 +222,7 @@ void draw_ui() {
         case Screen::Home: draw_home(); break;
         case Screen::Settings: draw_settings(); break;
         case Screen::Packs: draw_packs(); break;
+        case Screen::Triage: draw_triage(); break;
     }
     ImGui::EndChild();
     status_bar();

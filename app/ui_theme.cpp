@@ -3,6 +3,10 @@
 
 #include <imgui.h>
 
+#include <ctime>
+
+#include "app/ui.h"
+
 namespace cw {
 
 void apply_theme() {
@@ -35,6 +39,52 @@ void apply_theme() {
     c[ImGuiCol_CheckMark] = ImVec4(0.40f, 0.70f, 0.95f, 1.0f);
     c[ImGuiCol_Text] = ImVec4(0.90f, 0.93f, 0.96f, 1.0f);
     c[ImGuiCol_TextDisabled] = ImVec4(0.58f, 0.65f, 0.73f, 1.0f);
+}
+
+unsigned int quadrant_colour(int q) {
+    static const ImU32 kColours[4] = {IM_COL32(190, 74, 60, 255), IM_COL32(71, 122, 170, 255),
+                                      IM_COL32(184, 140, 52, 255), IM_COL32(78, 130, 86, 255)};
+    return kColours[q < 0 || q > 3 ? 3 : q];
+}
+
+void quadrant_chip(int q) {
+    static const char* kKeys[4] = {"q.q1.short", "q.q2.short", "q.q3.short", "q.q4.short"};
+    const char* text = T(kKeys[q < 0 || q > 3 ? 3 : q]);
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 pad(6, 1);
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad.x, p.y + size.y + 2 * pad.y),
+                                              quadrant_colour(q), 4.0f);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + pad.x, p.y + pad.y));
+    ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", text);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + size.x + 2 * pad.x, p.y));
+    ImGui::Dummy(ImVec2(0, size.y + 2 * pad.y));
+}
+
+void section(const char* title) {
+    ImGui::Spacing();
+    ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", title);
+    ImGui::Separator();
+}
+
+std::string format_time(long long ms) {
+    if (ms <= 0) return "";
+    const std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%m-%d %H:%M", &tm);
+    return buf;
+}
+
+std::string format_date(long long ms) {
+    if (ms <= 0) return "";
+    const std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
 }
 
 }  // namespace cw

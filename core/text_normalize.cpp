@@ -36,6 +36,7 @@ inline bool is_space(uint32_t cp) {
 // The code point after full-width folding and ASCII case folding (whitespace handled apart).
 inline uint32_t fold(uint32_t cp) {
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFF01 - 0x21;
+    if (cp == 0x2018 || cp == 0x2019) cp = '\'';  // phones type "won’t"; packs write "won't"
     if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
     return cp;
 }
@@ -63,7 +64,7 @@ inline void append_utf8(std::string& out, uint32_t cp) {
 void normalize_for_match(std::string_view text, std::string& out, std::vector<uint32_t>* offsets) {
     out.clear();
     if (offsets) offsets->clear();
-    out.reserve(text.size());  // never grows: every rule keeps or shrinks the byte count
+    out.reserve(text.size());  // rarely grows: only an ill-formed byte (1 -> 3 bytes of U+FFFD) does
     if (offsets) offsets->reserve(text.size() + 1);
 
     bool pending_space = false;     // a whitespace run was seen and not yet emitted

@@ -7,6 +7,7 @@
 //
 // The rule, applied code point by code point:
 //   - full-width ASCII U+FF01..U+FF5E -> the ASCII character (U+FF01 '！' -> '!', 'Ａ' -> 'A');
+//   - curly single quotes U+2018/U+2019 -> "'" (phones type "won’t", packs write "won't");
 //   - ASCII letters folded to lower case (only ASCII: CJK has no case, and Unicode case folding
 //     would pull in tables the wasm build does not need);
 //   - whitespace (ASCII space/tab/CR/LF/VT/FF, U+00A0, U+3000 ideographic space) collapses to one

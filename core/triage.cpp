@@ -41,7 +41,47 @@ const char* const kSafetyWords[] = {
 // The customer insists it is urgent (urgent to them — not yet important).
 const char* const kInsistenceWords[] = {
     "紧急", "急急急", "很急", "非常急", "特别急", "急死", "着急", "急用", "十万火急", "快快",
-    "urgent", "emergency", "hurry", "!!",
+    "urgent", "emergency", "hurry", "!!", "?!", "!?",
+};
+
+// Health is at stake (importance, no urgency by itself): a fallback like the safety words.
+const char* const kHealthWords[] = {
+    "手术", "住院", "医院", "病危", "急诊", "化疗", "透析", "重症",
+    "surgery", "hospital", "hospitalised", "hospitalized", "chemotherapy", "dialysis", "critically ill",
+    "intensive care",
+};
+
+// People stranded far from home, without shelter or a way on (importance; a fallback).
+const char* const kStrandedWords[] = {
+    "滞留", "被困", "困在", "没地方住", "无处可去", "回不了家", "回不去", "睡大街", "露宿",
+    "stranded", "nowhere to sleep", "nowhere to stay", "no place to stay", "stuck at the airport", "can't get home",
+};
+
+// Money leaving the customer's account, or a card at risk (importance; a fallback).
+const char* const kMoneyAtRiskWords[] = {
+    "盗刷", "被刷了", "冻结", "挂失", "止付", "被转走", "转走了", "骗走", "不是我刷的",
+    "unauthorised", "unauthorized", "freeze my card", "block my card", "cancel my card", "stolen card",
+    "someone is using my card", "drained", "fraudulent",
+};
+
+// A departure that can be missed. With a deadline within kDepartureMinutes it is DOMAIN.md's
+// "a passenger about to miss a flight": the trip is at stake, so it is important too.
+const char* const kDepartureWords[] = {
+    "登机", "起飞", "值机", "航班", "飞机", "高铁", "火车", "动车", "安检", "开船",
+    "boarding", "board", "boards", "flight", "plane", "take off", "takes off", "check-in", "check in",
+    "train", "departs", "departure", "ferry",
+};
+
+// People who need special care (DOMAIN.md §4). Not scored by itself — packs weigh their own
+// vulnerable groups — but planning ahead for one of them is DOMAIN.md §1's Q2 archetype
+// ("anticipating latent needs"): see kBuiltinPlanningForVulnerable.
+const char* const kVulnerableWords[] = {
+    "老人", "老年", "年迈", "奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "轮椅", "孕妇", "怀孕", "婴儿",
+    "残疾", "盲人", "听障", "视障", "痴呆", "失智", "不会用手机", "过敏", "行动不便", "腿脚不好",
+    "第一次坐飞机", "第一次出国", "无人陪伴",
+    "elderly", "grandmother", "grandfather", "grandma", "grandpa", "wheelchair", "pregnant", "infant",
+    "disabled", "disability", "blind", "deaf", "dementia", "allergy", "allergic", "for the first time",
+    "first trip abroad", "unaccompanied", "reduced mobility", "can't walk",
 };
 
 // "Now": a deadline of zero minutes.
@@ -109,7 +149,16 @@ const char* const kEnBridges[] = {"very", "too", "that", "so", "really", "a", "a
 // Trailing characters a phrase does not need to match ("航班延误了" ~ "航班延误").
 const char* const kTrailingParticles[] = {"了", "吗", "呢", "啊", "吧", "呀", "。", "，", "、", "…"};
 
-enum class Cue : uint8_t { Signal, Safety, Insistence, Now, DayPart, Unit, Calm, FarHorizon, PastEvent };
+// Words that, shortly before a phrase, make it about prevention rather than an event ("防止被骗",
+// "protect him from scams"): the phrase keeps its importance, not its urgency.
+const char* const kZhPrevention[] = {"防止", "避免", "以防", "预防", "防范", "提防", "小心", "防骗"};
+const char* const kEnPrevention[] = {"protect", "protecting", "prevent", "preventing", "avoid", "avoiding",
+                                     "against", "guard"};
+
+enum class Cue : uint8_t {
+    Signal, Safety, Health, Stranded, MoneyAtRisk, Insistence, Now, DayPart, Unit, Calm, FarHorizon, PastEvent,
+    Departure, Vulnerable
+};
 
 inline bool is_ascii_alnum(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -365,6 +414,11 @@ TriageIndex build_triage_index(const std::vector<const TriageRules*>& rules, con
     // Built-in cues go into the same automaton, so they cost no extra pass over the text.
     if (d->builtin) {
         for (const char* w : kSafetyWords) b.add(w, Cue::Safety, 0);
+        for (const char* w : kHealthWords) b.add(w, Cue::Health, 0);
+        for (const char* w : kStrandedWords) b.add(w, Cue::Stranded, 0);
+        for (const char* w : kMoneyAtRiskWords) b.add(w, Cue::MoneyAtRisk, 0);
+        for (const char* w : kDepartureWords) b.add(w, Cue::Departure, 0);
+        for (const char* w : kVulnerableWords) b.add(w, Cue::Vulnerable, 0);
         for (const char* w : kInsistenceWords) b.add(w, Cue::Insistence, 0);
         for (const char* w : kNowWords) b.add(w, Cue::Now, 0);
         for (const DayPart& p : kDayParts) b.add(p.word, Cue::DayPart, static_cast<uint32_t>(p.minutes));
@@ -395,8 +449,13 @@ struct Hit {
     uint32_t end;
 };
 
-// English word boundary after a match: the next letters, if any, must be a common inflection
-// ("delay" matches "delayed", "hour" matches "hours"; "now" does not match "nowhere").
+// Needles this short (bytes) must end a word; longer ones may continue ("complain" matches
+// "complaint", "refund" matches "refundable"), because a long prefix rarely starts an unrelated word.
+constexpr uint32_t kShortWord = 4;
+
+// English word boundary after a short match: the next letters, if any, must be a common
+// inflection ("hurt" matches "hurts", "card" matches "cards"; "now" does not match "nowhere",
+// "fee" does not match "feel").
 bool word_end_ok(std::string_view norm, size_t end) {
     size_t e = end;
     while (e < norm.size() && is_ascii_alnum(static_cast<unsigned char>(norm[e]))) ++e;
@@ -701,13 +760,18 @@ double deadline_weight(int minutes) {
 LocalizedText cue_label(Cue cue) {
     switch (cue) {
         case Cue::Safety: return {"安全风险(通用词)", "Safety risk (generic words)"};
+        case Cue::Health: return {"涉及健康(通用词)", "Health at stake (generic words)"};
+        case Cue::Stranded: return {"滞留在外(通用词)", "Stranded (generic words)"};
+        case Cue::MoneyAtRisk: return {"资金风险(通用词)", "Money at risk (generic words)"};
         case Cue::Insistence: return {"客户强调紧急", "Customer insists it is urgent"};
         case Cue::Now:
         case Cue::DayPart:
         case Cue::Unit: return {"临近的时限", "Near deadline"};
         case Cue::Calm: return {"客户表示不急", "Customer says it can wait"};
-        case Cue::FarHorizon: return {"时间还早", "Days or more ahead"};
+        case Cue::FarHorizon: return {"时间还早", "A week or more ahead"};
         case Cue::PastEvent: return {"已过去的事", "Happened a while ago"};
+        case Cue::Departure: return {"即将误机/误车", "About to miss a departure"};
+        case Cue::Vulnerable: return {"为特殊人群提前准备", "Planning ahead for someone who needs special care"};
         case Cue::Signal: break;
     }
     return {};
@@ -716,6 +780,9 @@ LocalizedText cue_label(Cue cue) {
 const char* cue_id(Cue cue) {
     switch (cue) {
         case Cue::Safety: return kCueSafety;
+        case Cue::Health: return kCueHealth;
+        case Cue::Stranded: return kCueStranded;
+        case Cue::MoneyAtRisk: return kCueMoneyAtRisk;
         case Cue::Insistence: return kCueInsistence;
         case Cue::Now:
         case Cue::DayPart:
@@ -723,16 +790,44 @@ const char* cue_id(Cue cue) {
         case Cue::Calm: return kCueCalm;
         case Cue::FarHorizon: return kCueFarHorizon;
         case Cue::PastEvent: return kCuePastEvent;
+        case Cue::Departure: return kCueDepartureAtStake;
+        case Cue::Vulnerable: return kCuePlanningForVulnerable;
         case Cue::Signal: break;
     }
     return "";
 }
 
+// Is the phrase at norm[start..) said about prevention ("防止被骗", "protect him from scams")?
+// Looks back a few words within the same clause.
+bool prevention_before(std::string_view norm, size_t start) {
+    // The clause: back to the last clause mark, at most 24 bytes (8 CJK characters).
+    const size_t limit = start > 24 ? start - 24 : 0;
+    size_t b = start;
+    while (b > limit) {
+        const std::string_view ch = cp_before(norm, b);
+        if (ch == "," || ch == "." || ch == "!" || ch == "?" || ch == ";" || ch == "。" || ch == "、") break;
+        b -= ch.size();
+    }
+    const std::string_view clause = norm.substr(b, start - b);
+    for (const char* w : kZhPrevention)
+        if (clause.find(w) != std::string_view::npos) return true;
+    size_t ws = start;
+    for (int k = 0; k < 4; ++k) {
+        const std::string_view w = word_before(norm, ws, &ws);
+        if (w.empty()) break;
+        if (one_of(w, kEnPrevention)) return true;
+        if (ws > 0 && (norm[ws - 1] == ',' || norm[ws - 1] == '.')) break;
+    }
+    return clause.find("in case ") != std::string_view::npos;
+}
+
 // Per-thread scratch space, so a classification allocates only for what it returns.
+struct Span { uint32_t start = 0, end = 0, signal = 0; };
 struct Scratch {
     std::string norm;
     std::vector<uint32_t> offsets;
     std::vector<Hit> hits;
+    std::vector<Span> pack_spans;       // words a pack signal fired on
     std::vector<uint8_t> signal_state;  // 0 = not seen, 1 = fired, 2 = only negated so far
 };
 
@@ -757,91 +852,119 @@ TriageResult run(const TriageData& d, std::string_view input) {
     normalize_for_match(text, sc.norm, &sc.offsets);
     const std::string_view norm = sc.norm;
 
-    // 1. All needle occurrences that respect word boundaries.
+    // 1. Every needle occurrence that respects word boundaries, in text order; at one start the
+    //    longest first (so "今天晚上" wins over "今天").
     sc.hits.clear();
     d.automaton.scan(norm, [&](uint32_t p, size_t end) {
         const Needle& n = d.needles[p];
         const size_t start = end - n.len;
         if (n.word_start && !word_start_ok(norm, start, n.cue == Cue::Unit)) return;
-        if (n.word_end && !word_end_ok(norm, end)) return;
+        if (n.word_end && n.len <= kShortWord && !word_end_ok(norm, end)) return;
         sc.hits.push_back({p, static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
     });
-    // Text order; at one start the longest first (so "今天晚上" wins over "今天").
     std::sort(sc.hits.begin(), sc.hits.end(), [](const Hit& a, const Hit& b) {
         return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
+    const auto make_fired = [&](size_t a, size_t b) {
+        FiredSignal f;
+        f.matched = original_span(text, sc.offsets, a, b);
+        f.position = sc.offsets[a];
+        return f;
+    };
 
-    const double tu = d.thresholds.urgency > 0 ? d.thresholds.urgency : 1.0;
-    const double ti = d.thresholds.importance > 0 ? d.thresholds.importance : 1.0;
-
-    // Calm spans first: "不用马上" / "not urgent" must not count as "马上" / "urgent".
-    const Hit* calm = nullptr;
-    const Hit* far = nullptr;
-    const Hit* past = nullptr;
+    // 2. Pack signals: each fires once, on its first match that is not negated.
+    sc.pack_spans.clear();
+    sc.signal_state.assign(d.signals.size(), 0);
     for (const Hit& h : sc.hits) {
-        const Cue c = d.needles[h.needle].cue;
-        if (c == Cue::Calm && !calm) calm = &h;
-        if (c == Cue::FarHorizon && !far) far = &h;
-        if (c == Cue::PastEvent && !past) past = &h;
+        const Needle& n = d.needles[h.needle];
+        if (n.cue != Cue::Signal) continue;
+        uint8_t& st = sc.signal_state[n.ref];
+        const SignalInfo& s = d.signals[n.ref];
+        if (negated_before(norm, h.start, n, norm.substr(h.start, n.len))) {
+            if (st == 0) {
+                FiredSignal f = make_fired(h.start, h.end);
+                f.signal_id = s.id;
+                f.label = s.label;
+                f.kind = s.kind;
+                r.negated.push_back(std::move(f));
+                st = 2;
+            }
+            continue;
+        }
+        sc.pack_spans.push_back({h.start, h.end, n.ref});
+        if (st == 1) continue;
+        if (st == 2)  // fires after all on a later match: drop its "negated" entry
+            r.negated.erase(std::remove_if(r.negated.begin(), r.negated.end(),
+                                           [&](const FiredSignal& x) { return x.signal_id == s.id; }),
+                            r.negated.end());
+        st = 1;
+        FiredSignal f = make_fired(h.start, h.end);
+        f.signal_id = s.id;
+        f.label = s.label;
+        f.kind = s.kind;
+        f.prevention = prevention_before(norm, h.start);
+        f.urgency = f.prevention ? 0.0 : s.weight_urgency;
+        f.importance = s.weight_importance;
+        r.fired.push_back(std::move(f));
     }
+
+    // 3. Built-in cues: the first occurrence of each that is not negated and not on words a pack
+    //    signal with the same meaning already fired on (the pack has spoken about those words;
+    //    never count them twice). "The same meaning": for time pressure a pack time_pressure
+    //    signal that adds urgency; for calm/horizon/past one that takes urgency off; for the
+    //    importance fallbacks (health, stranded, money) one that adds importance. A pack signal
+    //    with another meaning on the same words (a "long wait" signal on "两个小时" in
+    //    "两个小时后的航班") does not silence the built-in reading.
+    enum class Meaning { Urgent, Calm, Important };
+    const auto covered_as = [&](size_t a, size_t b, Meaning m) {
+        for (const Span& s : sc.pack_spans) {
+            if (!(s.start < b && a < s.end)) continue;
+            const SignalInfo& sig = d.signals[s.signal];
+            if (m == Meaning::Urgent && sig.kind == SignalKind::TimePressure && sig.weight_urgency > 0) return true;
+            if (m == Meaning::Calm && sig.weight_urgency < 0) return true;
+            if (m == Meaning::Important && sig.weight_importance > 0) return true;
+        }
+        return false;
+    };
     const auto inside_calm = [&](const Hit& h) {
         for (const Hit& c : sc.hits)
             if (d.needles[c.needle].cue == Cue::Calm && c.start <= h.start && h.end <= c.end) return true;
         return false;
     };
+    const double tu = d.thresholds.urgency > 0 ? d.thresholds.urgency : 1.0;
+    const double ti = d.thresholds.importance > 0 ? d.thresholds.importance : 1.0;
 
-    sc.signal_state.assign(d.signals.size(), 0);
-    const Hit* safety = nullptr;
-    const Hit* insist = nullptr;
-    size_t time_end = 0;          // end of the last accepted time expression (no nested ones)
-    double best_time = 0;         // strongest time-pressure weight (fraction of the threshold)
-    int best_deadline = -1;       // index into r.deadlines
-    bool far_by_number = false;
-    size_t far_pos = 0;
-    std::string far_text;
-    bool past_by_number = false;
-    size_t past_pos = 0;
-    std::string past_text;
-
-    const auto make_fired = [&](const Hit& h) {
-        FiredSignal f;
-        f.matched = original_span(text, sc.offsets, h.start, h.end);
-        f.position = sc.offsets[h.start];
-        return f;
-    };
+    const Hit *safety = nullptr, *health = nullptr, *stranded = nullptr, *money = nullptr, *insist = nullptr,
+              *calm = nullptr, *far = nullptr, *past = nullptr, *departure = nullptr, *vulnerable = nullptr;
+    bool far_seen = false;        // a far horizon anywhere, even on pack words (for planning)
+    Span far_num, past_num;
+    bool has_far_num = false, has_past_num = false;
+    size_t time_end = 0;          // end of the last time expression (no nested ones)
+    int best_deadline = -1;       // strongest deadline not on pack words, index into r.deadlines
+    double best_time = 0;
+    int soonest_numeric = -1;     // minutes of the soonest numeric deadline ("40分钟后"), for departures
 
     for (const Hit& h : sc.hits) {
         const Needle& n = d.needles[h.needle];
         const std::string_view phrase = norm.substr(h.start, n.len);
+        const auto fresh = [&](Meaning m) {
+            return !covered_as(h.start, h.end, m) && !negated_before(norm, h.start, n, phrase);
+        };
         switch (n.cue) {
-            case Cue::Signal: {
-                uint8_t& st = sc.signal_state[n.ref];
-                if (st == 1) break;
-                const SignalInfo& s = d.signals[n.ref];
-                FiredSignal f = make_fired(h);
-                f.signal_id = s.id;
-                f.label = s.label;
-                f.kind = s.kind;
-                if (negated_before(norm, h.start, n, phrase)) {
-                    if (st == 0) { r.negated.push_back(std::move(f)); st = 2; }
-                    break;
-                }
-                if (st == 2)  // fired after all: drop its "negated" entry
-                    r.negated.erase(std::remove_if(r.negated.begin(), r.negated.end(),
-                                                   [&](const FiredSignal& x) { return x.signal_id == s.id; }),
-                                    r.negated.end());
-                st = 1;
-                f.urgency = s.weight_urgency;
-                f.importance = s.weight_importance;
-                r.fired.push_back(std::move(f));
+            case Cue::Signal: break;
+            case Cue::Safety: if (!safety && !negated_before(norm, h.start, n, phrase)) safety = &h; break;
+            case Cue::Health: if (!health && fresh(Meaning::Important)) health = &h; break;
+            case Cue::Stranded: if (!stranded && fresh(Meaning::Important)) stranded = &h; break;
+            case Cue::MoneyAtRisk: if (!money && fresh(Meaning::Important)) money = &h; break;
+            case Cue::Insistence: if (!insist && !inside_calm(h) && fresh(Meaning::Urgent)) insist = &h; break;
+            case Cue::Departure: if (!departure && !negated_before(norm, h.start, n, phrase)) departure = &h; break;
+            case Cue::Vulnerable: if (!vulnerable && !negated_before(norm, h.start, n, phrase)) vulnerable = &h; break;
+            case Cue::Calm: if (!calm && !covered_as(h.start, h.end, Meaning::Calm)) calm = &h; break;
+            case Cue::FarHorizon:
+                far_seen = true;
+                if (!far && !covered_as(h.start, h.end, Meaning::Calm)) far = &h;
                 break;
-            }
-            case Cue::Safety:
-                if (!safety && !negated_before(norm, h.start, n, phrase)) safety = &h;
-                break;
-            case Cue::Insistence:
-                if (!insist && !inside_calm(h) && !negated_before(norm, h.start, n, phrase)) insist = &h;
-                break;
+            case Cue::PastEvent: if (!past && !covered_as(h.start, h.end, Meaning::Calm)) past = &h; break;
             case Cue::Now:
             case Cue::DayPart:
             case Cue::Unit: {
@@ -858,100 +981,99 @@ TriageResult run(const TriageData& d, std::string_view input) {
                 }
                 time_end = t.end;
                 if (t.sense == TimeSense::Elapsed) {
-                    if (t.ago && t.minutes >= 24 * 60 && !past_by_number) {  // "两个月前", "two months ago"
-                        past_by_number = true;
-                        past_pos = t.begin;
-                        past_text = original_span(text, sc.offsets, t.begin, t.end);
+                    if (t.ago && t.minutes >= 24 * 60 && !has_past_num) {  // "两个月前", "two months ago"
+                        has_past_num = true;
+                        past_num = {static_cast<uint32_t>(t.begin), static_cast<uint32_t>(t.end), 0};
                     }
                     break;
                 }
                 const double w = deadline_weight(t.minutes);
-                // A long bare duration ("三天两夜", "a week-long tour") is no deadline.
-                if (w == 0 && t.sense != TimeSense::Future) break;
+                if (w == 0 && t.sense != TimeSense::Future) break;  // "三天两夜" is no deadline
                 DeadlineCue c;
                 c.matched = original_span(text, sc.offsets, t.begin, t.end);
                 c.position = sc.offsets[t.begin];
                 c.minutes = t.minutes;
                 c.explicit_future = t.sense == TimeSense::Future;
                 c.urgency = w * tu;
-                if (t.minutes >= kFarHorizonMinutes && c.explicit_future && !far_by_number) {
-                    far_by_number = true;
-                    far_pos = t.begin;
-                    far_text = c.matched;
+                if (t.minutes >= kFarHorizonMinutes && c.explicit_future && !has_far_num) {
+                    has_far_num = true;
+                    far_num = {static_cast<uint32_t>(t.begin), static_cast<uint32_t>(t.end), 0};
                 }
-                if (w > best_time) { best_time = w; best_deadline = static_cast<int>(r.deadlines.size()); }
+                if (n.cue == Cue::Unit && (soonest_numeric < 0 || t.minutes < soonest_numeric))
+                    soonest_numeric = t.minutes;
+                if (w > best_time && !covered_as(t.begin, t.end, Meaning::Urgent)) {
+                    best_time = w;
+                    best_deadline = static_cast<int>(r.deadlines.size());
+                }
                 r.deadlines.push_back(std::move(c));
                 break;
             }
-            case Cue::Calm:
-            case Cue::FarHorizon:
-            case Cue::PastEvent:
-                break;  // handled below
         }
     }
 
     if (d.builtin) {
+        const auto add = [&](FiredSignal f, Cue cue, SignalKind kind, double urgency, double importance) {
+            f.signal_id = cue_id(cue);
+            f.label = cue_label(cue);
+            f.kind = kind;
+            f.urgency = urgency;
+            f.importance = importance;
+            f.builtin = true;
+            r.fired.push_back(std::move(f));
+        };
         // Time pressure: the strongest of the deadlines and the insistence (a deadline wins a
         // tie: it says more).
         const double insist_weight = insist ? kBuiltinInsistence : 0.0;
         if (best_deadline >= 0 && best_time >= insist_weight) {
             const DeadlineCue& c = r.deadlines[best_deadline];
             FiredSignal f;
-            f.signal_id = kCueDeadline;
-            f.label = cue_label(Cue::Unit);
-            f.kind = SignalKind::TimePressure;
             f.matched = c.matched;
             f.position = c.position;
-            f.urgency = c.urgency;
-            f.builtin = true;
-            r.fired.push_back(std::move(f));
+            add(std::move(f), Cue::Unit, SignalKind::TimePressure, c.urgency, 0);
         } else if (insist) {
-            FiredSignal f = make_fired(*insist);
-            f.signal_id = kCueInsistence;
-            f.label = cue_label(Cue::Insistence);
-            f.kind = SignalKind::TimePressure;
-            f.urgency = kBuiltinInsistence * tu;
-            f.builtin = true;
-            r.fired.push_back(std::move(f));
+            add(make_fired(insist->start, insist->end), Cue::Insistence, SignalKind::TimePressure,
+                kBuiltinInsistence * tu, 0);
         }
+        // About to miss a departure: a departure word and a numeric deadline within the hour.
+        if (departure && soonest_numeric >= 0 && soonest_numeric <= kDepartureMinutes)
+            add(make_fired(departure->start, departure->end), Cue::Departure, SignalKind::TimePressure, 0,
+                kBuiltinDepartureAtStake * ti);
         // Safety fallback, only when no pack safety signal fired.
         bool pack_safety = false;
         for (const FiredSignal& f : r.fired) pack_safety |= (!f.builtin && f.kind == SignalKind::Safety);
         if (safety && !pack_safety) {
-            FiredSignal f = make_fired(*safety);
-            f.signal_id = kCueSafety;
-            f.label = cue_label(Cue::Safety);
-            f.kind = SignalKind::Safety;
-            f.urgency = kBuiltinSafetyUrgency * tu;
-            f.importance = kBuiltinSafetyImportance * ti;
-            f.builtin = true;
-            r.fired.push_back(std::move(f));
+            FiredSignal f = make_fired(safety->start, safety->end);
+            f.prevention = prevention_before(norm, safety->start);
+            const double u = f.prevention ? 0.0 : kBuiltinSafetyUrgency * tu;
+            add(std::move(f), Cue::Safety, SignalKind::Safety, u, kBuiltinSafetyImportance * ti);
         }
-        // Calm, far horizon and past event: never when safety is involved.
+        if (health) add(make_fired(health->start, health->end), Cue::Health, SignalKind::Safety, 0,
+                        kBuiltinHealth * ti);
+        if (stranded) add(make_fired(stranded->start, stranded->end), Cue::Stranded, SignalKind::Phrase, 0,
+                          kBuiltinStranded * ti);
+        if (money) add(make_fired(money->start, money->end), Cue::MoneyAtRisk, SignalKind::Money, 0,
+                       kBuiltinMoneyAtRisk * ti);
+        // Planning ahead for someone who needs special care.
+        if (vulnerable && (far_seen || has_far_num))
+            add(make_fired(vulnerable->start, vulnerable->end), Cue::Vulnerable, SignalKind::Phrase, 0,
+                kBuiltinPlanningForVulnerable * ti);
+        // Calm, far horizon and past event lower urgency, together by at most kBuiltinCalmMax,
+        // and never when safety is involved.
         if (!safety && !pack_safety) {
             double budget = kBuiltinCalmMax * tu;  // negative: how much may still be taken off
-            const auto lower = [&](Cue cue, double weight, size_t pos, std::string matched) {
+            const auto lower = [&](Cue cue, double weight, size_t a, size_t b) {
                 const double take = std::max(weight * tu, budget);
                 if (take >= 0) return;
                 budget -= take;
-                FiredSignal f;
-                f.signal_id = cue_id(cue);
-                f.label = cue_label(cue);
-                f.kind = SignalKind::TimePressure;
-                f.matched = std::move(matched);
-                f.position = pos;
-                f.urgency = take;
-                f.builtin = true;
-                r.fired.push_back(std::move(f));
+                add(make_fired(a, b), cue, SignalKind::TimePressure, take, 0);
             };
-            if (calm) lower(Cue::Calm, kBuiltinCalm, sc.offsets[calm->start],
-                            original_span(text, sc.offsets, calm->start, calm->end));
-            if (far) lower(Cue::FarHorizon, kBuiltinFarHorizon, sc.offsets[far->start],
-                           original_span(text, sc.offsets, far->start, far->end));
-            else if (far_by_number) lower(Cue::FarHorizon, kBuiltinFarHorizon, sc.offsets[far_pos], far_text);
-            if (past) lower(Cue::PastEvent, kBuiltinPastEvent, sc.offsets[past->start],
-                            original_span(text, sc.offsets, past->start, past->end));
-            else if (past_by_number) lower(Cue::PastEvent, kBuiltinPastEvent, sc.offsets[past_pos], past_text);
+            if (calm) lower(Cue::Calm, kBuiltinCalm, calm->start, calm->end);
+            if (far) lower(Cue::FarHorizon, kBuiltinFarHorizon, far->start, far->end);
+            else if (has_far_num && !covered_as(far_num.start, far_num.end, Meaning::Calm))
+                lower(Cue::FarHorizon, kBuiltinFarHorizon, far_num.start, far_num.end);
+            if (past) lower(Cue::PastEvent, kBuiltinPastEvent, past->start, past->end);
+            else if (has_past_num && !covered_as(past_num.start, past_num.end, Meaning::Calm))
+                lower(Cue::PastEvent, kBuiltinPastEvent, past_num.start, past_num.end);
         }
     }
 

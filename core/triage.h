@@ -16,24 +16,45 @@
 //   importance = Σ fired pack signals' weight_importance + built-in cues (below)
 //   urgent  = urgency    >= thresholds.urgency;  important = importance >= thresholds.importance
 //   q1 urgent+important, q2 important only, q3 urgent only, q4 neither.
-// A signal fires at most once per text, however many of its phrases match. A phrase preceded by
-// a negation ("不", "没有", "不是", "not", "no", "...n't") does not fire; it is listed in
-// TriageResult::negated instead.
+// A signal fires at most once per text, however many of its phrases match, on its first match.
+// A phrase preceded by a negation ("不", "没有", "不是", "not", "no", "...n't", also across
+// "very"/"an"/"is": "not an emergency") does not fire; it is listed in TriageResult::negated.
+// A phrase said about prevention ("防止被骗", "protect him from scams") fires with its
+// importance but no urgency (FiredSignal::prevention): the risk matters, nothing is happening.
+//
+// Matching: text and phrases are normalised the same way (core/text_normalize.h); a phrase
+// matches as a substring, except that a phrase starting with an ASCII letter or digit must
+// start a word ("ill" does not match "bill"), and one of at most 4 bytes ending with a letter or
+// digit must end a word, give or take an English inflection ("now" does not match "nowhere",
+// "hurt" matches "hurts"). Trailing particles and punctuation of a phrase are not required
+// ("赶不上飞机了" matches "赶不上飞机").
 //
 // Built-in cues are generic: they work even when a pack forgot a phrase. Their weights are
 // fractions of the index's thresholds (kBuiltin* below), so they mean the same thing whatever
-// scale a pack's weights use ("a deadline within two hours makes a request urgent on its own").
-//   - time pressure: a deadline (number + unit with a future or no marker, "马上", "right now",
-//     "tonight"...; an elapsed duration such as "等了40分钟" / "40 minutes ago" / "20 minutes
-//     late" is not a deadline), or an insistence word ("紧急", "急急急", "urgent", "!!"). Only the
-//     strongest of these counts (they all say "now"), so "URGENT!!! NOW!" is not counted thrice.
-//   - calm: "不着急", "no rush", "whenever you can"... lowers urgency; so does a far horizon
-//     ("下个月", "next month", "in five weeks") or a past event ("上周", "last week", "two months
-//     ago"). Together they lower urgency by at most kBuiltinCalmMax. They never lower urgency
-//     when a safety signal fired: "no rush, but the driver won't let me out" stays urgent.
+// scale a pack uses ("a deadline within two hours makes a request urgent on its own"). A
+// built-in cue never counts words a pack signal with the same meaning already fired on — the
+// pack has spoken about those words, so "不着急" in a pack's no-rush signal is not taken off
+// twice (details at "covered_as" in triage.cpp).
+//   - time pressure: a deadline (number + unit with a future marker or none, "马上", "right
+//     now", "tonight"...; an elapsed duration such as "等了40分钟", "40 minutes ago", "20
+//     minutes late" is no deadline), or an insistence ("紧急", "急急急", "urgent", "!!", "?!").
+//     Only the strongest of these counts (they all say "now"): "URGENT!!! NOW!" counts once.
+//   - about to miss a departure: a departure word ("航班", "登机", "flight", "train"...) and a
+//     numeric deadline within kDepartureMinutes — DOMAIN.md's "a passenger about to miss a
+//     flight" — adds importance: the trip is at stake.
 //   - safety fallback: words meaning a person may be in danger now ("救命", "流血", "不让我下车",
-//     "bleeding", "won't let me out"...). Counted only when no pack signal of kind `safety`
-//     fired, so a pack that covers safety keeps control of its own weights.
+//     "bleeding", "won't let me out"...). Counted only when no pack signal of kind `safety` fired.
+//   - importance fallbacks, each only on words no pack signal that adds importance fired on:
+//     health at stake ("手术", "住院", "surgery", "hospital"), stranded ("滞留", "没地方住",
+//     "stranded", "nowhere to sleep"), money at risk ("盗刷", "冻结", "挂失", "unauthorised",
+//     "block my card").
+//   - planning ahead for someone who needs special care (a vulnerable person — "老人", "轮椅",
+//     "pregnant", "allergy"... — and a horizon a week or more ahead): importance. DOMAIN.md §1's
+//     Q2, "anticipating latent needs"; packs weigh the vulnerable group itself.
+//   - calm: "不着急", "no rush", "whenever you can"... lowers urgency; so does a far horizon
+//     ("下个月", "next month", "in five weeks") or a past event ("上周", "last week", "two
+//     months ago"). Together by at most kBuiltinCalmMax, and never when a safety signal fired:
+//     "no rush, but the driver won't let me out" stays urgent.
 //
 // Input bound: only the first kTriageMaxScanBytes bytes of a text are scanned (cut at a code
 // point boundary; TriageResult::truncated says so). A request is a few sentences; a 100 KB paste
@@ -58,22 +79,33 @@ constexpr double kBuiltinDeadlineNear = 1.0;    // deadline <= 120 minutes, or "
 constexpr double kBuiltinDeadlineToday = 0.5;   // deadline <= 12 hours ("tonight", "in 3 hours")
 constexpr int kDeadlineNearMinutes = 120;
 constexpr int kDeadlineTodayMinutes = 720;
-constexpr int kFarHorizonMinutes = 7 * 24 * 60; // "in 3 weeks": a far horizon, lowers urgency
+constexpr int kFarHorizonMinutes = 7 * 24 * 60; // "in 3 weeks": a far horizon
 constexpr double kBuiltinInsistence = 1.0;      // "urgent!!", "急急急": urgent to the customer
-constexpr double kBuiltinCalm = -1.0;           // "不着急", "no rush"
-constexpr double kBuiltinFarHorizon = -0.5;     // "下个月", "next month", "in 5 weeks"
-constexpr double kBuiltinPastEvent = -0.5;      // "上周", "last week", "two months ago"
-constexpr double kBuiltinCalmMax = -1.0;        // the calm, horizon and past cues together
+constexpr int kDepartureMinutes = 60;
+constexpr double kBuiltinDepartureAtStake = 1.0;  // importance: about to miss a flight/train
 constexpr double kBuiltinSafetyUrgency = 1.0;   // safety fallback: urgent and important
 constexpr double kBuiltinSafetyImportance = 1.0;
+constexpr double kBuiltinHealth = 1.0;          // importance: health at stake
+constexpr double kBuiltinStranded = 1.0;        // importance: stranded far from home
+constexpr double kBuiltinMoneyAtRisk = 1.0;     // importance: money leaving, a card at risk
+constexpr double kBuiltinPlanningForVulnerable = 1.0;  // importance
+constexpr double kBuiltinCalm = -1.0;           // "不着急", "no rush"
+constexpr double kBuiltinFarHorizon = -1.0;     // "下个月", "next month": as good as "no rush"
+constexpr double kBuiltinPastEvent = -0.5;      // "上周", "last week", "two months ago"
+constexpr double kBuiltinCalmMax = -1.0;        // the calm, horizon and past cues together
 
 // Ids of the built-in cues as they appear in FiredSignal::signal_id.
 constexpr const char* kCueDeadline = "builtin.deadline";
 constexpr const char* kCueInsistence = "builtin.insistence";
+constexpr const char* kCueDepartureAtStake = "builtin.departure_at_stake";
+constexpr const char* kCueSafety = "builtin.safety";
+constexpr const char* kCueHealth = "builtin.health";
+constexpr const char* kCueStranded = "builtin.stranded";
+constexpr const char* kCueMoneyAtRisk = "builtin.money_at_risk";
+constexpr const char* kCuePlanningForVulnerable = "builtin.planning_for_vulnerable";
 constexpr const char* kCueCalm = "builtin.calm";
 constexpr const char* kCueFarHorizon = "builtin.far_horizon";
 constexpr const char* kCuePastEvent = "builtin.past_event";
-constexpr const char* kCueSafety = "builtin.safety";
 
 // A time expression found in the text.
 struct DeadlineCue {
@@ -93,6 +125,7 @@ struct FiredSignal {
     double urgency = 0;        // what it added to the result
     double importance = 0;
     bool builtin = false;      // a generic cue rather than a pack signal
+    bool prevention = false;   // said about prevention ("防止被骗"): urgency not counted
     size_t position = 0;       // byte offset of `matched` in the text (for highlighting)
 };
 
@@ -101,7 +134,7 @@ struct TriageResult {
     double importance = 0;
     Quadrant quadrant = Quadrant::Q4_Neither;
     std::vector<FiredSignal> fired;        // in text order; their urgency/importance sum to the totals
-    std::vector<DeadlineCue> deadlines;    // every deadline found, in text order
+    std::vector<DeadlineCue> deadlines;    // near deadlines and future time expressions, in text order
     std::vector<FiredSignal> negated;      // matched but negated ("不紧急"): shown, not counted
     bool truncated = false;                // the text was longer than kTriageMaxScanBytes
 };
