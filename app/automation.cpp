@@ -7,6 +7,9 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
+#include <cstdio>
+
 #include "app/fonts.h"
 #include "app/pack_actions.h"
 #include "app/triage_view.h"
@@ -281,6 +284,18 @@ std::string query_intake() {
     return sb.GetString();
 }
 
+// CPU time per drawn frame over the last frames: median and 95th percentile.
+std::string query_frames() {
+    const FrameStats& s = frame_stats();
+    std::vector<double> v(s.cpu_ms, s.cpu_ms + s.ring_count);
+    std::sort(v.begin(), v.end());
+    auto at = [&](double q) { return v.empty() ? 0.0 : v[std::min(v.size() - 1, static_cast<size_t>(q * static_cast<double>(v.size())))]; };
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "{\"count\":%d,\"median_ms\":%.3f,\"p95_ms\":%.3f,\"max_ms\":%.3f,\"pending\":%d}",
+                  s.ring_count, at(0.5), at(0.95), v.empty() ? 0.0 : v.back(), s.force_frames);
+    return buf;
+}
+
 // View commands: they change what is shown, not the workspace.
 std::string dispatch_ui(const rapidjson::Document& doc, const std::string& type) {
     if (type == "ui.navigate") {
@@ -291,6 +306,13 @@ std::string dispatch_ui(const rapidjson::Document& doc, const std::string& type)
         const bool changed = ui_state().screen != sc;
         ui_state().screen = sc;
         return result_json(true, changed, "");
+    }
+    if (type == "ui.redraw") {   // draw N frames even when idle (frame-time benchmarks)
+        auto n = doc.FindMember("frames");
+        frame_stats().force_frames = (n != doc.MemberEnd() && n->value.IsInt()) ? std::max(0, std::min(n->value.GetInt(), 10000)) : 60;
+        frame_stats().ring_count = 0;
+        frame_stats().ring_next = 0;
+        return result_json(true, false, "");
     }
     if (type == "ui.open_case") {
         auto id = doc.FindMember("case_id");
@@ -374,9 +396,10 @@ std::string automation_query(std::string_view what) {
     if (what == "board") return query_board();
     if (what.rfind("case:", 0) == 0) return query_case(std::string(what.substr(5)));
     if (what == "intake") return query_intake();
+    if (what == "frames") return query_frames();
     if (what.rfind("glyphs:", 0) == 0) return query_glyphs(what.substr(7));
     if (what == "commands")
-        return R"(["set_language","set_agent_name","set_centre_name","set_grade","set_large_text","set_notes","set_ui_layout","import_pack","remove_pack","ui.navigate","ui.add_demo_packs","ui.open_file","ui.confirm_replace","ui.export_pack","ui.open_case","create_case","move_case","set_case_status","start_plan","tick_checklist","report_up","request_approval","decide_approval","add_case_note","close_case","plan_from_review","add_prep_item","set_prep_done"])";
+        return R"(["set_language","set_agent_name","set_centre_name","set_grade","set_large_text","set_notes","set_ui_layout","import_pack","remove_pack","ui.navigate","ui.add_demo_packs","ui.open_file","ui.confirm_replace","ui.export_pack","ui.open_case","ui.redraw","create_case","move_case","set_case_status","start_plan","tick_checklist","report_up","request_approval","decide_approval","add_case_note","close_case","plan_from_review","add_prep_item","set_prep_done"])";
     return result_json(false, false,
                        "query: unknown \"" + std::string(what) + "\" (one of settings, storage, ui, workspace, commands)");
 }

@@ -165,6 +165,7 @@ void frame() {
     deliver_queued_text();   // IME commits and pastes, after SDL's key events (text_queue.h)
     input |= delivered_text_events() != text_before;
     if (frame_stats().wake) { input = true; frame_stats().wake = false; }
+    if (frame_stats().force_frames > 0) { input = true; --frame_stats().force_frames; }
     if (input) g_busy_frames = 4;   // ImGui settles hover/active state over a few frames
 
     Store& s = store();
@@ -207,7 +208,7 @@ void frame() {
     s.tick();
     ++frame_stats().drawn;
     g_last_draw_ms = start;
-    frame_stats().last_frame_cpu_ms = platform().now_ms() - start;
+    frame_stats().record(platform().now_ms() - start);
     if (!g_first_drawn) {
         g_first_drawn = true;
         platform().first_frame_drawn();

@@ -1,0 +1,82 @@
+// browser_bench.mjs — what the app costs in the browser, measured in headless Chromium on
+// this machine (software GL: SwiftShader). Not a test: prints each result with its budget and
+// a pass/over mark, and writes them to build/bench/browser.json.
+//   node bench/browser_bench.mjs   (after scripts/build.sh web)
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startServer, launch, openApp, dispatch, query, waitFrames, waitSaved, site, repo } from '../tests/e2e/harness.mjs';
+
+const results = [];
+function report(name, value, unit, budget, better = 'lower') {
+  const pass = budget == null ? null : (better === 'lower' ? value <= budget : value >= budget);
+  results.push({ name, value: Number(value.toFixed(3)), unit, budget, pass });
+  const mark = pass == null ? '' : pass ? 'PASS' : 'OVER';
+  console.log(`${name.padEnd(58)} ${value.toFixed(2).padStart(10)} ${unit.padEnd(4)} ${budget == null ? '' : `(budget ${budget} ${unit})`} ${mark}`);
+}
+
+// 1. Download: everything the first visit needs.
+let raw = 0, gz = 0;
+for (const f of readdirSync(site)) {
+  if (f === 'build-id.txt') continue;
+  const b = readFileSync(join(site, f));
+  raw += b.length;
+  gz += gzipSync(b, { level: 9 }).length;
+}
+report('download, raw (html+js+wasm+data+font+packs)', raw / 1048576, 'MiB', null);
+report('download, gzip', gz / 1048576, 'MiB', 2.5);
+
+const server = await startServer();
+const b = await launch({ viewport: { width: 1440, height: 900 } });
+try {
+  // 2. Start-up: navigation to first drawn frame, empty workspace.
+  const t0 = Date.now();
+  await b.page.goto(server.url);
+  await b.page.waitForFunction(() => window.callwise && Module.calledRun, null, { timeout: 60000 });
+  await b.page.evaluate(() => window.callwise.ready);
+  report('start-up to first frame, empty workspace', Date.now() - t0, 'ms', null);
+
+  // 3. The board with 10,000 open cases, with the four demo packs' rules.
+  await dispatch(b.page, { type: 'ui.add_demo_packs' });
+  const texts = JSON.parse(readFileSync(join(repo, 'tests/triage/labelled_requests.json'), 'utf8')).requests.map((r) => r.text);
+  const made = await b.page.evaluate((ts) => {
+    const t = performance.now();
+    let n = 0;
+    for (let i = 0; i < 10000; i++) {
+      const r = window.callwise.dispatch({ type: 'create_case', text: ts[i % ts.length] + ' #' + i, channel: i % 3 ? 'phone' : 'chat', customer_name: 'Customer ' + i });
+      if (r.ok) n++;
+    }
+    return { n, ms: performance.now() - t };
+  }, texts);
+  report('log 10,000 cases through the API (wasm, incl. triage)', made.ms / made.n * 1000, 'us', null);
+  await dispatch(b.page, { type: 'ui.navigate', screen: 'triage' });
+  await waitFrames(b.page, 5);
+  await dispatch(b.page, { type: 'ui.redraw', frames: 120 });
+  await b.page.waitForFunction(() => window.callwise.query('frames').pending === 0, null, { timeout: 60000 });
+  let f = await query(b.page, 'frames');
+  report('triage board, 10,000 open cases: frame CPU median', f.median_ms, 'ms', 16.7);
+  report('triage board, 10,000 open cases: frame CPU p95', f.p95_ms, 'ms', 33.3);
+  // Opening a case on top of the board.
+  const first = (await query(b.page, 'board')).q1.ids[0];
+  await dispatch(b.page, { type: 'ui.open_case', case_id: first });
+  await dispatch(b.page, { type: 'ui.redraw', frames: 120 });
+  await b.page.waitForFunction(() => window.callwise.query('frames').pending === 0, null, { timeout: 60000 });
+  f = await query(b.page, 'frames');
+  report('triage board + case window: frame CPU median', f.median_ms, 'ms', 16.7);
+  report('triage board + case window: frame CPU p95', f.p95_ms, 'ms', 33.3);
+
+  // 4. Storage: the 10,000-case workspace persisted.
+  const ts = Date.now();
+  await dispatch(b.page, { type: 'set_notes', text: 'bench ' + ts });
+  await waitSaved(b.page);
+  report('persist a change, 10,000-case workspace (to IndexedDB)', Date.now() - ts, 'ms', null);
+  const size = await b.page.evaluate(() => JSON.stringify(window.callwise.query('workspace')).length);
+  report('workspace JSON size, 10,000 cases', size / 1048576, 'MiB', null);
+  const heap = await b.page.evaluate(() => Module.HEAP8.length);
+  report('wasm heap size with 10,000 cases', heap / 1048576, 'MiB', null);
+} finally {
+  await b.destroy();
+  server.stop();
+}
+mkdirSync(join(repo, 'build/bench'), { recursive: true });
+writeFileSync(join(repo, 'build/bench/browser.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
