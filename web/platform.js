@@ -161,13 +161,13 @@ var CallwisePlatform = (function () {
           .then(function (out) { success(out.instance, out.module); })
           .catch(function (e) {
             fail('Callwise could not be loaded (' + e.message + '). Reload the page.',
-                 'Callwise 加载失败(' + e.message + '),请刷新页面。');
+                 'Callwise 加载失败（' + e.message + '），请刷新页面。');
           });
         return {};
       },
       onAbort: function (what) {
         fail('Callwise stopped unexpectedly: ' + what + '. Reload the page; your saved work is kept.',
-             'Callwise 意外停止:' + what + '。请刷新页面,已保存的工作不会丢失。');
+             'Callwise 意外停止：' + what + '。请刷新页面，已保存的工作不会丢失。');
       },
       // ---- called from app/platform_web.cpp
       cwStorage: function () { return storage; },

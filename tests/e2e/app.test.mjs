@@ -140,3 +140,19 @@ test('on a HiDPI screen the canvas and the font atlas use device pixels, within 
     assert.deepEqual(b.errors, []);
   } finally { await b.destroy(); }
 });
+
+test('without WebAssembly or WebGL2 the page says so in words, in both languages', async () => {
+  const b = await launch();
+  try {
+    await b.page.addInitScript(() => {
+      const orig = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return kind === 'webgl2' ? null : orig.call(this, kind, ...rest); };
+    });
+    await b.page.goto(server.url);
+    await b.page.waitForFunction(() => document.getElementById('loading').classList.contains('error'));
+    const text = await b.page.locator('#loading').innerText();
+    assert.match(text, /WebGL2/);
+    assert.match(text, /浏览器/);
+    await shot(b.page, 'no-webgl2');
+  } finally { await b.destroy(); }
+});
