@@ -44,8 +44,10 @@ CommandResult Store::dispatch(const Command& command) {
 void Store::tick(bool flush) {
     if (!platform_) return;
     if (auto due = scheduler_.tick(platform_->now_ms(), flush)) {
-        platform_->write_slot(due->slot, due->generation,
-                              encode_save(workspace_to_json(ws_), due->generation));
+        const double start = platform_->now_ms();
+        std::string bytes = encode_save(workspace_to_json(ws_), due->generation);
+        scheduler_.observe_serialise_ms(platform_->now_ms() - start);
+        platform_->write_slot(due->slot, due->generation, bytes);
     }
 }
 

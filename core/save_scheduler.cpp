@@ -3,6 +3,8 @@
 
 #include "core/save_format.h"
 
+#include <algorithm>
+
 namespace cw {
 
 const char* to_string(SaveState s) {
@@ -24,6 +26,10 @@ void SaveScheduler::start(uint64_t generation, bool can_write, bool read_only) {
     dirty_ = false;
     in_flight_ = false;
     state_ = read_only ? SaveState::ReadOnly : (can_write ? SaveState::Saved : SaveState::MemoryOnly);
+}
+
+void SaveScheduler::observe_serialise_ms(double ms) {
+    debounce_ = std::min(5000.0, std::max(cfg_.debounce_ms, 4.0 * ms));
 }
 
 void SaveScheduler::changed(double now_ms) {
@@ -53,7 +59,7 @@ std::optional<SaveDue> SaveScheduler::tick(double now_ms, bool flush) {
     if (state_ == SaveState::Failed && !flush && now_ms - failed_at_ < cfg_.retry_ms &&
         changed_at_ <= failed_at_)
         return std::nullopt;
-    if (!flush && now_ms - changed_at_ < cfg_.debounce_ms) return std::nullopt;
+    if (!flush && now_ms - changed_at_ < debounce_) return std::nullopt;
     in_flight_ = true;
     dirty_ = false;
     flight_gen_ = next_gen_++;

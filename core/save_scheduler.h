@@ -35,7 +35,7 @@ public:
     };
 
     SaveScheduler() = default;
-    explicit SaveScheduler(Config c) : cfg_(c) {}
+    explicit SaveScheduler(Config c) : cfg_(c), debounce_(c.debounce_ms) {}
 
     // generation: the generation of the state we started from (0 if none).
     void start(uint64_t generation, bool can_write, bool read_only);
@@ -45,6 +45,12 @@ public:
     std::optional<SaveDue> tick(double now_ms, bool flush = false);
     void finished(uint64_t generation, bool ok, const std::string& error, double now_ms);
 
+    // Large workspaces take longer to serialise (on the UI thread): space saves out so that a
+    // burst of edits costs one pause, not one per keystroke. The debounce becomes
+    // max(configured, 4 x the last serialisation time), capped at 5 s.
+    void observe_serialise_ms(double ms);
+    double debounce_ms() const { return debounce_; }
+
     SaveState state() const { return state_; }
     const std::string& last_error() const { return last_error_; }
     uint64_t saved_generation() const { return saved_gen_; }
@@ -52,6 +58,7 @@ public:
 
 private:
     Config cfg_;
+    double debounce_ = Config{}.debounce_ms;
     SaveState state_ = SaveState::Saved;
     bool can_write_ = true;
     bool dirty_ = false;

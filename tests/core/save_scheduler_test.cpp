@@ -90,3 +90,18 @@ TEST_CASE("Without storage nothing is written and the state says so") {
     CHECK_FALSE(reader.tick(10000).has_value());
     CHECK(reader.state() == SaveState::ReadOnly);
 }
+
+TEST_CASE("Slow serialisation spaces saves out, up to a cap") {
+    SaveScheduler s;
+    s.start(0, true, false);
+    CHECK(s.debounce_ms() == 250);
+    s.observe_serialise_ms(300);
+    CHECK(s.debounce_ms() == 1200);
+    s.changed(0);
+    CHECK_FALSE(s.tick(1000).has_value());
+    CHECK(s.tick(1201).has_value());
+    s.observe_serialise_ms(100000);
+    CHECK(s.debounce_ms() == 5000);
+    s.observe_serialise_ms(1);
+    CHECK(s.debounce_ms() == 250);
+}
