@@ -88,6 +88,7 @@ std::string query_storage() {
     w.Key("saved_generation"); w.Uint64(s.saved_generation());
     w.Key("revision"); w.Uint64(s.revision());
     w.Key("recovered_from_save"); w.Bool(s.recovery_from_save());
+    w.Key("load_ms"); w.Double(s.load_ms());
     w.Key("problems");
     w.StartArray();
     for (const auto& p : s.recovery_problems()) {

@@ -16,7 +16,9 @@ void Store::start(Platform& p) {
         s0 = p.read_slot(0);
         s1 = p.read_slot(1);
     }
+    const double t0 = p.now_ms();
     Recovery r = recover_workspace(s0, s1);
+    load_ms_ = p.now_ms() - t0;
     ws_ = std::move(r.workspace);
     recovered_from_save_ = r.from_save;
     problems_ = std::move(r.problems);

@@ -35,6 +35,8 @@ public:
     void dismiss_recovery() { problems_.clear(); }
     void export_problem(size_t index);
 
+    double load_ms() const { return load_ms_; }   // reading + recovering the saved workspace
+
     // Whole workspace as a JSON download (the user's own backup).
     void export_workspace();
 
@@ -45,6 +47,7 @@ private:
     uint64_t revision_ = 0;
     std::vector<SaveProblem> problems_;
     bool recovered_from_save_ = false;
+    double load_ms_ = 0;
 };
 
 Store& store();

@@ -2,7 +2,7 @@
 // this machine (software GL: SwiftShader). Not a test: prints each result with its budget and
 // a pass/over mark, and writes them to build/bench/browser.json.
 //   node bench/browser_bench.mjs   (after scripts/build.sh web)
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer, launch, openApp, dispatch, query, waitFrames, waitSaved, site, repo } from '../tests/e2e/harness.mjs';
@@ -27,14 +27,47 @@ report('download, raw (html+js+wasm+data+font+packs)', raw / 1048576, 'MiB', nul
 report('download, gzip', gz / 1048576, 'MiB', 2.5);
 
 const server = await startServer();
+const stockDir = join(repo, 'build/web/stock');
+const stock = existsSync(join(stockDir, 'stock.js')) ? await startServer(stockDir) : null;
+
+// 2. Start-up, navigation to first drawn frame, each in a fresh profile, alternating with the
+// stock Dear ImGui example in the same run (the ratio is what carries across machines).
+const median = (xs) => xs.slice().sort((a, c) => a - c)[Math.floor(xs.length / 2)];
+async function startOurs(url, profile) {
+  const x = await launch({ profile });
+  const t0 = Date.now();
+  await x.page.goto(url);
+  await x.page.waitForFunction(() => window.callwise && window.Module && Module.calledRun, null, { timeout: 60000 });
+  await x.page.evaluate(() => window.callwise.ready);
+  const ms = Date.now() - t0;
+  await x.close();
+  return ms;
+}
+async function startStock() {
+  const x = await launch();
+  const t0 = Date.now();
+  await x.page.goto(stock.url);
+  await x.page.waitForFunction(() => window.firstFrame, null, { timeout: 60000 });
+  const ms = Date.now() - t0;
+  await x.destroy();
+  return ms;
+}
+const ours = [], theirs = [];
+for (let i = 0; i < 3; i++) {
+  ours.push(await startOurs(server.url));
+  if (stock) theirs.push(await startStock());
+}
+report('start-up to first frame, empty workspace (median of 3)', median(ours), 'ms', null);
+if (stock) {
+  report('start-up, stock Dear ImGui 1.86 example (median of 3)', median(theirs), 'ms', null);
+  report('start-up ratio, Callwise / stock example', median(ours) / median(theirs), 'x', null);
+}
+
 const b = await launch({ viewport: { width: 1440, height: 900 } });
 try {
-  // 2. Start-up: navigation to first drawn frame, empty workspace.
-  const t0 = Date.now();
   await b.page.goto(server.url);
   await b.page.waitForFunction(() => window.callwise && Module.calledRun, null, { timeout: 60000 });
   await b.page.evaluate(() => window.callwise.ready);
-  report('start-up to first frame, empty workspace', Date.now() - t0, 'ms', null);
 
   // 3. The board with 10,000 open cases, with the four demo packs' rules.
   await dispatch(b.page, { type: 'ui.add_demo_packs' });
@@ -74,9 +107,16 @@ try {
   report('workspace JSON size, 10,000 cases', size / 1048576, 'MiB', null);
   const heap = await b.page.evaluate(() => Module.HEAP8.length);
   report('wasm heap size with 10,000 cases', heap / 1048576, 'MiB', null);
+  // Start-up again with that workspace in IndexedDB (4 demo packs + 10,000 cases).
+  const t1 = Date.now();
+  await b.page.reload();
+  await b.page.waitForFunction(() => window.callwise && Module.calledRun, null, { timeout: 60000 });
+  await b.page.evaluate(() => window.callwise.ready);
+  report('start-up to first frame, 4 packs + 10,000 cases (workspace loaded)', Date.now() - t1, 'ms', null);
 } finally {
   await b.destroy();
   server.stop();
+  if (stock) stock.stop();
 }
 mkdirSync(join(repo, 'build/bench'), { recursive: true });
 writeFileSync(join(repo, 'build/bench/browser.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));

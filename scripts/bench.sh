@@ -7,6 +7,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$here/scripts/setup.sh" >/dev/null
 bash "$here/scripts/build.sh" native >/dev/null
 bash "$here/scripts/build.sh" web >/dev/null
+(source "${CALLWISE_CACHE:-$HOME/.cache/callwise}/env.sh" && cmake --build "$here/build/web" --target imgui_stock_example -j"$(nproc)" >/dev/null)
 cmake --build "$here/build/native" --target callwise_benchmarks -j"$(nproc)" >/dev/null
 mkdir -p "$here/build/bench"
 {

@@ -28,9 +28,9 @@ function freePort() {
   });
 }
 
-export async function startServer() {
+export async function startServer(dir = site) {
   const port = await freePort();
-  const proc = spawn(process.execPath, [join(repo, 'scripts/serve.mjs'), site, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [join(repo, 'scripts/serve.mjs'), dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((res, rej) => {
     proc.stdout.on('data', (d) => { if (String(d).includes('running at')) res(); });
     proc.on('exit', (c) => rej(new Error('server exited ' + c)));
