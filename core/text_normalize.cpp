@@ -79,15 +79,16 @@ void normalize_for_match(std::string_view text, std::string& out, std::vector<ui
             i += n;
             continue;
         }
-        cp = fold(cp);
-        const bool non_ascii = cp >= 0x80;
+        const uint32_t folded = fold(cp);
+        const bool non_ascii = folded >= 0x80;
         if (pending_space && !out.empty() && !(last_non_ascii && non_ascii)) {
             out.push_back(' ');
             if (offsets) offsets->push_back(space_offset);
         }
         pending_space = false;
         const size_t before = out.size();
-        append_utf8(out, cp);
+        if (folded == cp && !(cp == kReplacement && n == 1)) out.append(text.data() + i, n);  // unchanged: copy
+        else append_utf8(out, folded);
         if (offsets) offsets->insert(offsets->end(), out.size() - before, static_cast<uint32_t>(i));
         last_non_ascii = non_ascii;
         i += n;
@@ -99,6 +100,16 @@ std::string normalize_for_match(std::string_view text) {
     std::string out;
     normalize_for_match(text, out, nullptr);
     return out;
+}
+
+NormalizedCodePoint normalized_code_point_at(std::string_view text, size_t i) {
+    NormalizedCodePoint r;
+    if (i >= text.size()) return r;
+    uint32_t cp = 0;
+    r.length = static_cast<uint32_t>(decode(text, i, cp));
+    r.space = is_space(cp);
+    r.folded = fold(cp);
+    return r;
 }
 
 bool contains(std::string_view normalized_haystack, std::string_view normalized_needle) {

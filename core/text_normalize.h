@@ -37,6 +37,17 @@ void normalize_for_match(std::string_view text, std::string& out, std::vector<ui
 // needle is never contained: an empty phrase in a pack must not match everything.
 bool contains(std::string_view normalized_haystack, std::string_view normalized_needle);
 
+// One code point of `text` as normalize_for_match() sees it: `folded` is what it becomes
+// (U+FFFD for an ill-formed byte), `length` its size in `text`, `space` whether it is
+// whitespace (which becomes one space, or nothing, depending on its neighbours). For
+// prefilters that must not allocate.
+struct NormalizedCodePoint {
+    uint32_t folded = 0;
+    uint32_t length = 1;
+    bool space = false;
+};
+NormalizedCodePoint normalized_code_point_at(std::string_view text, size_t i);
+
 // True if `text` is already in normalised form (normalize_for_match(text) == text), checked
 // without allocating. Lets callers skip copying phrases that need no change.
 bool is_normalized(std::string_view text);

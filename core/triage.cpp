@@ -91,10 +91,12 @@ const char* const kNowWords[] = {
 };
 
 // A part of today, with the minutes it roughly leaves (the order of magnitude is what counts).
+// Plain "今天"/"today" is not one: "今天天气怎么样" sets no deadline.
 struct DayPart { const char* word; int minutes; };
 const DayPart kDayParts[] = {
-    {"今晚", 360}, {"今天晚上", 360}, {"今夜", 360}, {"今天下午", 240}, {"今天中午", 180}, {"今天", 600},
-    {"tonight", 360}, {"this evening", 360}, {"this afternoon", 240}, {"today", 600},
+    {"今晚", 360}, {"今天晚上", 360}, {"今夜", 360}, {"今天下午", 240}, {"今天中午", 180}, {"今天之内", 600},
+    {"今天内", 600}, {"今天必须", 600}, {"tonight", 360}, {"this evening", 360}, {"this afternoon", 240},
+    {"by today", 600}, {"by the end of today", 600}, {"by end of day", 600}, {"by the end of the day", 600},
 };
 
 // Units a number can carry, in minutes per unit.
@@ -114,7 +116,7 @@ const char* const kCalmWords[] = {
     "just checking", "just wondering", "just curious",
 };
 
-// A horizon of days or more ahead.
+// A horizon about a week or more ahead.
 const char* const kFarHorizonWords[] = {
     "下个月", "下月", "明年", "下半年", "下学期", "下周", "下星期", "下礼拜", "年底",
     "next month", "next year", "next week", "next semester", "next term", "later this year",
@@ -146,8 +148,9 @@ const char* const kEnNegations[] = {"not", "no", "never", "without", "nobody", "
 const char* const kEnBridges[] = {"very", "too", "that", "so", "really", "a", "an", "the", "be", "been",
                                   "is", "was", "are", "were", "particularly", "exactly"};
 
-// Trailing characters a phrase does not need to match ("航班延误了" ~ "航班延误").
-const char* const kTrailingParticles[] = {"了", "吗", "呢", "啊", "吧", "呀", "。", "，", "、", "…"};
+// Trailing characters a phrase does not need to match ("航班延误了" ~ "航班延误"). Not "吗": a
+// question is another phrase ("是真的吗" is not "是真的").
+const char* const kTrailingParticles[] = {"了", "呢", "啊", "吧", "呀", "。", "、", "…"};
 
 // Words that, shortly before a phrase, make it about prevention rather than an event ("防止被骗",
 // "protect him from scams"): the phrase keeps its importance, not its urgency.
@@ -189,7 +192,7 @@ std::string_view core_form(std::string_view s) {
         }
         for (const char* p : kTrailingParticles) {
             const size_t n = std::strlen(p);
-            if (s.size() > n + 3 && ends_with(s, p)) {  // keep at least two CJK characters
+            if (s.size() >= n + 6 && ends_with(s, p)) {  // keep two CJK characters: "取消了" ~ "取消"
                 s.remove_suffix(n);
                 changed = true;
             }
@@ -378,7 +381,12 @@ private:
 
 }  // namespace
 
-TriageIndex::TriageIndex() : TriageIndex(build_triage_index(std::vector<const TriageRules*>{})) {}
+// Built once and shared: a default index costs nothing to make (views default-construct them).
+TriageIndex::TriageIndex() {
+    static const std::shared_ptr<const TriageData> builtins_only =
+        build_triage_index(std::vector<const TriageRules*>{}).d_;
+    d_ = builtins_only;
+}
 
 const TriageThresholds& TriageIndex::thresholds() const { return d_->thresholds; }
 const ResponseTargets& TriageIndex::response_targets() const { return d_->targets; }
@@ -504,6 +512,11 @@ bool one_of(std::string_view w, const char* const (&list)[N]) {
         if (w == x) return true;
     return false;
 }
+
+// Negation denies a danger or a hurry ("没有受伤", "not urgent"), but for money, a regulator or
+// a plain topic a missing thing is usually the complaint itself ("还没有退款", "no refund yet"):
+// only safety and time-pressure signals (and the built-in cues) can be negated.
+bool negatable(SignalKind kind) { return kind == SignalKind::Safety || kind == SignalKind::TimePressure; }
 
 // Is the phrase at norm[start..) negated by what stands right before it?
 bool negated_before(std::string_view norm, size_t start, const Needle& n, std::string_view phrase) {
@@ -717,10 +730,13 @@ bool parse_time_at(std::string_view norm, size_t start, size_t end, int unit_min
         static const char* const kElapsedBefore[] = {"了", "等", "已经", "迟到", "延误", "晚点", "晚了", "耽误"};
         static const char* const kFutureAfter[] = {"以后", "之后", "以内", "之内", "后", "内", "就", "左右就"};
         static const char* const kElapsedAfter[] = {"以前", "之前", "前", "了"};
-        const std::string_view before = norm.substr(0, begin);
-        const std::string_view after = norm.substr(end);
+        std::string_view before = norm.substr(0, begin);
+        while (!before.empty() && before.back() == ' ') before.remove_suffix(1);  // "还有 20 分钟"
+        std::string_view after = norm.substr(end);
+        if (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+        const size_t after_at = static_cast<size_t>(after.data() - norm.data());
         for (const char* m : kFutureBefore)
-            if (ends_with(before, m)) { t.sense = TimeSense::Future; t.begin = begin - std::strlen(m); break; }
+            if (ends_with(before, m)) { t.sense = TimeSense::Future; t.begin = before.size() - std::strlen(m); break; }
         bool elapsed_before = false;
         if (t.sense != TimeSense::Future) {
             // Within the last few characters ("已经迟到五分钟", "等了半小时").
@@ -733,7 +749,7 @@ bool parse_time_at(std::string_view norm, size_t start, size_t end, int unit_min
         for (const char* m : kFutureAfter)
             if (starts_with(after, m)) {
                 if (!elapsed_before) t.sense = TimeSense::Future;
-                t.end = end + std::strlen(m);
+                t.end = after_at + std::strlen(m);
                 matched_after = true;
                 break;
             }
@@ -742,7 +758,7 @@ bool parse_time_at(std::string_view norm, size_t start, size_t end, int unit_min
                 if (starts_with(after, m) && t.sense != TimeSense::Future) {
                     t.sense = TimeSense::Elapsed;
                     t.ago = std::strcmp(m, "了") != 0;
-                    t.end = end + std::strlen(m);
+                    t.end = after_at + std::strlen(m);
                     break;
                 }
         if (elapsed_before && t.sense != TimeSense::Future) t.sense = TimeSense::Elapsed;
@@ -812,7 +828,7 @@ bool prevention_before(std::string_view norm, size_t start) {
     for (const char* w : kZhPrevention)
         if (clause.find(w) != std::string_view::npos) return true;
     size_t ws = start;
-    for (int k = 0; k < 4; ++k) {
+    for (int k = 0; k < 5; ++k) {  // "protect my father from a scam"
         const std::string_view w = word_before(norm, ws, &ws);
         if (w.empty()) break;
         if (one_of(w, kEnPrevention)) return true;
@@ -880,7 +896,7 @@ TriageResult run(const TriageData& d, std::string_view input) {
         if (n.cue != Cue::Signal) continue;
         uint8_t& st = sc.signal_state[n.ref];
         const SignalInfo& s = d.signals[n.ref];
-        if (negated_before(norm, h.start, n, norm.substr(h.start, n.len))) {
+        if (negatable(s.kind) && negated_before(norm, h.start, n, norm.substr(h.start, n.len))) {
             if (st == 0) {
                 FiredSignal f = make_fired(h.start, h.end);
                 f.signal_id = s.id;
@@ -903,7 +919,7 @@ TriageResult run(const TriageData& d, std::string_view input) {
         f.label = s.label;
         f.kind = s.kind;
         f.prevention = prevention_before(norm, h.start);
-        f.urgency = f.prevention ? 0.0 : s.weight_urgency;
+        f.urgency = f.prevention ? std::min(0.0, s.weight_urgency) : s.weight_urgency;
         f.importance = s.weight_importance;
         r.fired.push_back(std::move(f));
     }
@@ -952,7 +968,7 @@ TriageResult run(const TriageData& d, std::string_view input) {
         };
         switch (n.cue) {
             case Cue::Signal: break;
-            case Cue::Safety: if (!safety && !negated_before(norm, h.start, n, phrase)) safety = &h; break;
+            case Cue::Safety: if (!safety && fresh(Meaning::Important)) safety = &h; break;
             case Cue::Health: if (!health && fresh(Meaning::Important)) health = &h; break;
             case Cue::Stranded: if (!stranded && fresh(Meaning::Important)) stranded = &h; break;
             case Cue::MoneyAtRisk: if (!money && fresh(Meaning::Important)) money = &h; break;
@@ -968,7 +984,7 @@ TriageResult run(const TriageData& d, std::string_view input) {
             case Cue::Now:
             case Cue::DayPart:
             case Cue::Unit: {
-                if (h.start < time_end || inside_calm(h)) break;
+                if (r.deadlines.size() >= kMaxDeadlineCues || h.start < time_end || inside_calm(h)) break;
                 TimeExpr t;
                 if (n.cue == Cue::Unit) {
                     if (!parse_time_at(norm, h.start, h.end, static_cast<int>(n.ref), n.word_start, &t)) break;
@@ -1089,40 +1105,111 @@ TriageResult run(const TriageData& d, std::string_view input) {
 
 }  // namespace
 
-TriageResult classify(const TriageIndex& index, std::string_view text) { return run(*index.data(), text); }
+TriageResult classify(const TriageIndex& index, std::string_view text) { return run(*index.d_, text); }
 
 std::vector<DeadlineCue> find_deadlines(std::string_view text) {
-    static const TriageIndex builtins_only;  // thresholds 1/1: urgencies are the kBuiltin* fractions
-    return run(*builtins_only.data(), text).deadlines;
+    // Built-ins only, thresholds 1/1: the urgencies are the kBuiltin* fractions themselves.
+    return classify(TriageIndex(), text).deadlines;
 }
 
 // ================================================================== scenario suggestion
 namespace {
 
-// Which adjacent byte pairs occur in the text: a needle with a pair the text lacks cannot
-// match, which rejects nearly every phrase of a large library without a substring search.
-struct PairSet {
+// Which 3-byte windows occur in the text (hashed into 64K bits): a needle with a window the
+// text lacks cannot match. A CJK character is one window, so this rejects nearly every phrase
+// of a large library without a substring search (pairs of bytes would not: CJK shares lead bytes).
+struct WindowSet {
     std::array<uint64_t, 1024> bits{};
+    static uint32_t key(const char* p) {
+        const uint32_t v = (static_cast<uint32_t>(static_cast<unsigned char>(p[0])) << 16) |
+                           (static_cast<uint32_t>(static_cast<unsigned char>(p[1])) << 8) |
+                           static_cast<unsigned char>(p[2]);
+        return (v * 2654435761u) >> 16;
+    }
     void fill(std::string_view s) {
         bits.fill(0);
-        for (size_t i = 0; i + 1 < s.size(); ++i) set(key(s[i], s[i + 1]));
+        for (size_t i = 0; i + 2 < s.size(); ++i) {
+            const uint32_t k = key(s.data() + i);
+            bits[k >> 6] |= uint64_t{1} << (k & 63);
+        }
     }
-    static uint32_t key(char a, char b) {
-        return (static_cast<uint32_t>(static_cast<unsigned char>(a)) << 8) | static_cast<unsigned char>(b);
-    }
-    void set(uint32_t k) { bits[k >> 6] |= uint64_t{1} << (k & 63); }
-    bool has(uint32_t k) const { return (bits[k >> 6] >> (k & 63)) & 1; }
-    bool may_contain(std::string_view needle) const {
-        for (size_t i = 0; i + 1 < needle.size(); ++i)
-            if (!has(key(needle[i], needle[i + 1]))) return false;
-        return true;
+    bool has(const char* window) const {
+        const uint32_t k = key(window);
+        return (bits[k >> 6] >> (k & 63)) & 1;
     }
 };
+
+// Could `phrase` (as written in a pack, not normalised) still match? Walks its code points as
+// normalize_for_match() would fold them and checks every 3-byte window against the text's,
+// without allocating. Conservative: whitespace breaks the windows (it may become a space or
+// nothing), and trailing characters core_form() may strip are not checked. Most phrases of a
+// large library fail on their first character, so only the few left are normalised and searched.
+bool phrase_may_match(std::string_view phrase, const WindowSet& windows) {
+    const auto strippable = [](const NormalizedCodePoint& c) {
+        if (c.space) return true;
+        switch (c.folded) {
+            case '?': case '!': case '.': case ',': case '~':
+            case 0x4E86: case 0x5462: case 0x554A: case 0x5427: case 0x5440:  // 了 呢 啊 吧 呀
+            case 0x3002: case 0x3001: case 0x2026:                            // 。 、 …
+                return true;
+            default: return false;
+        }
+    };
+    char win[3] = {0, 0, 0};
+    int have = 0;
+    const auto feed = [&](const NormalizedCodePoint& c) {
+        if (c.space) { have = 0; return true; }
+        char bytes[4];
+        int len = 0;
+        const uint32_t cp = c.folded;
+        if (cp < 0x80) {
+            bytes[len++] = static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            bytes[len++] = static_cast<char>(0xC0 | (cp >> 6));
+            bytes[len++] = static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            bytes[len++] = static_cast<char>(0xE0 | (cp >> 12));
+            bytes[len++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            bytes[len++] = static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            bytes[len++] = static_cast<char>(0xF0 | (cp >> 18));
+            bytes[len++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            bytes[len++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            bytes[len++] = static_cast<char>(0x80 | (cp & 0x3F));
+        }
+        for (int b = 0; b < len; ++b) {
+            win[0] = win[1];
+            win[1] = win[2];
+            win[2] = bytes[b];
+            if (++have >= 3 && !windows.has(win)) return false;
+        }
+        return true;
+    };
+    // Strippable characters are held back until something non-strippable follows them, so a
+    // trailing run ("了！") is never checked.
+    constexpr size_t kHold = 8;
+    NormalizedCodePoint held[kHold];
+    size_t n_held = 0;
+    for (size_t i = 0; i < phrase.size();) {
+        const NormalizedCodePoint c = normalized_code_point_at(phrase, i);
+        i += c.length;
+        if (strippable(c)) {
+            if (n_held == kHold) return true;  // an odd phrase: let the full check decide
+            held[n_held++] = c;
+            continue;
+        }
+        for (size_t k = 0; k < n_held; ++k)
+            if (!feed(held[k])) return false;
+        n_held = 0;
+        if (!feed(c)) return false;
+    }
+    return true;
+}
 
 struct SuggestScratch {
     std::string hay;
     std::string needle;
-    PairSet pairs;
+    WindowSet windows;
 };
 
 }  // namespace
@@ -1136,7 +1223,7 @@ std::vector<ScenarioMatch> suggest_scenarios(const std::vector<const Scenario*>&
     thread_local SuggestScratch sc;
     normalize_for_match(text, sc.hay);
     if (sc.hay.empty()) return out;
-    sc.pairs.fill(sc.hay);
+    sc.windows.fill(sc.hay);
 
     for (const Scenario* s : scenarios) {
         if (!s) continue;
@@ -1144,17 +1231,10 @@ std::vector<ScenarioMatch> suggest_scenarios(const std::vector<const Scenario*>&
         std::vector<std::string> matched;
         for (const LocalizedText& p : s->typical_phrases) {
             for (const std::string* side : {&p.zh, &p.en}) {
-                if (side->empty()) continue;
-                std::string_view needle;
-                if (is_normalized(*side)) {
-                    needle = *side;
-                } else {
-                    normalize_for_match(*side, sc.needle);
-                    needle = sc.needle;
-                }
-                needle = core_form(needle);
+                if (side->empty() || !phrase_may_match(*side, sc.windows)) continue;
+                normalize_for_match(*side, sc.needle);
+                const std::string_view needle = core_form(sc.needle);
                 if (needle.size() < 2 || needle.size() > sc.hay.size()) continue;
-                if (!sc.pairs.may_contain(needle)) continue;
                 if (sc.hay.find(needle) == std::string::npos) continue;
                 score += 1.0 + 0.1 * static_cast<double>(count_code_points(needle));
                 matched.push_back(*side);

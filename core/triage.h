@@ -4,8 +4,9 @@
 // scenarios' typical phrases.
 //
 // Owns: compiling packs' TriageRules into a matcher (TriageIndex), the built-in generic cues
-// (deadlines such as "40分钟后" / "in 2 hours", calm words such as "不着急" / "no rush", safety
-// words as a fallback), negation of a phrase ("不紧急", "not urgent"), and the scoring rule.
+// (deadlines such as "40分钟后" / "in 2 hours", calm words such as "不着急" / "no rush", safety,
+// health, stranded and money words as fallbacks, planning ahead for a vulnerable person),
+// negation ("不紧急", "not urgent") and prevention ("防止被骗") of a phrase, and the scoring rule.
 // Must never: throw, crash or stall on any input (empty, huge, emoji, ill-formed UTF-8), touch
 // UI/storage/platform code, or change a pack. It suggests; the agent decides (overrides are kept
 // by the case, not here).
@@ -17,8 +18,10 @@
 //   urgent  = urgency    >= thresholds.urgency;  important = importance >= thresholds.importance
 //   q1 urgent+important, q2 important only, q3 urgent only, q4 neither.
 // A signal fires at most once per text, however many of its phrases match, on its first match.
-// A phrase preceded by a negation ("不", "没有", "不是", "not", "no", "...n't", also across
-// "very"/"an"/"is": "not an emergency") does not fire; it is listed in TriageResult::negated.
+// A safety or time-pressure phrase preceded by a negation ("不", "没有", "不是", "not", "no",
+// "...n't", also across "very"/"an"/"is": "not an emergency") does not fire; it is listed in
+// TriageResult::negated. Other kinds are not negated: "还没有退款" / "no refund yet" is the
+// complaint itself.
 // A phrase said about prevention ("防止被骗", "protect him from scams") fires with its
 // importance but no urgency (FiredSignal::prevention): the risk matters, nothing is happening.
 //
@@ -26,8 +29,8 @@
 // matches as a substring, except that a phrase starting with an ASCII letter or digit must
 // start a word ("ill" does not match "bill"), and one of at most 4 bytes ending with a letter or
 // digit must end a word, give or take an English inflection ("now" does not match "nowhere",
-// "hurt" matches "hurts"). Trailing particles and punctuation of a phrase are not required
-// ("赶不上飞机了" matches "赶不上飞机").
+// "hurt" matches "hurts"). A phrase's trailing particles (了 呢 啊 吧 呀, not the question 吗)
+// and punctuation are not required ("赶不上飞机了" matches "赶不上飞机").
 //
 // Built-in cues are generic: they work even when a pack forgot a phrase. Their weights are
 // fractions of the index's thresholds (kBuiltin* below), so they mean the same thing whatever
@@ -43,7 +46,9 @@
 //     numeric deadline within kDepartureMinutes — DOMAIN.md's "a passenger about to miss a
 //     flight" — adds importance: the trip is at stake.
 //   - safety fallback: words meaning a person may be in danger now ("救命", "流血", "不让我下车",
-//     "bleeding", "won't let me out"...). Counted only when no pack signal of kind `safety` fired.
+//     "bleeding", "won't let me out"...). Counted only when no pack signal of kind `safety` fired,
+//     and not on words a pack signal that adds importance fired on ("派出所" in a pack's
+//     "police" signal of kind `phrase`).
 //   - importance fallbacks, each only on words no pack signal that adds importance fired on:
 //     health at stake ("手术", "住院", "surgery", "hospital"), stranded ("滞留", "没地方住",
 //     "stranded", "nowhere to sleep"), money at risk ("盗刷", "冻结", "挂失", "unauthorised",
@@ -73,6 +78,9 @@ namespace cw {
 
 // Bytes of a request that classify() and suggest_scenarios() look at.
 constexpr size_t kTriageMaxScanBytes = 20000;
+// Time expressions considered per text (the first ones): a request has one or two; a paste of
+// "马上马上马上..." must not fill the explanation with thousands.
+constexpr size_t kMaxDeadlineCues = 32;
 
 // Built-in cue weights, as fractions of the index's thresholds (see the header comment).
 constexpr double kBuiltinDeadlineNear = 1.0;    // deadline <= 120 minutes, or "now": urgent on its own
@@ -134,7 +142,8 @@ struct TriageResult {
     double importance = 0;
     Quadrant quadrant = Quadrant::Q4_Neither;
     std::vector<FiredSignal> fired;        // in text order; their urgency/importance sum to the totals
-    std::vector<DeadlineCue> deadlines;    // near deadlines and future time expressions, in text order
+    std::vector<DeadlineCue> deadlines;    // near deadlines and future time expressions, in text
+                                           // order, at most kMaxDeadlineCues
     std::vector<FiredSignal> negated;      // matched but negated ("不紧急"): shown, not counted
     bool truncated = false;                // the text was longer than kTriageMaxScanBytes
 };
@@ -155,13 +164,13 @@ public:
     const TriageThresholds& thresholds() const;
     const ResponseTargets& response_targets() const;
     size_t signal_count() const;   // pack signals after merging ids
-    size_t phrase_count() const;   // distinct normalised pack phrases
-    std::shared_ptr<const detail::TriageData> data() const { return d_; }
+    size_t phrase_count() const;   // distinct (signal, normalised phrase) pairs
 
 private:
     explicit TriageIndex(std::shared_ptr<const detail::TriageData> d) : d_(std::move(d)) {}
     std::shared_ptr<const detail::TriageData> d_;
     friend TriageIndex build_triage_index(const std::vector<const TriageRules*>&, const TriageOptions&);
+    friend TriageResult classify(const TriageIndex&, std::string_view);
 };
 
 TriageIndex build_triage_index(const TriageRules& rules, const TriageOptions& options = TriageOptions{});
@@ -174,6 +183,7 @@ TriageIndex build_triage_index(const TriageRules& rules, const TriageOptions& op
 TriageIndex build_triage_index(const std::vector<const TriageRules*>& rules,
                                const TriageOptions& options = TriageOptions{});
 
+// Allocates only for what it returns (scratch space is per thread, reused).
 TriageResult classify(const TriageIndex& index, std::string_view text);
 
 // The quadrant for given scores (the rule above).
@@ -192,7 +202,7 @@ struct ScenarioMatch {
 
 // Scenarios whose typical_phrases (either language) occur in `text`, best first, at most `max`.
 // A phrase matches as a normalised substring; a trailing particle or punctuation mark ("了",
-// "吗", "?", "!") is not required ("航班延误了" matches "航班延误六个小时"). Score: each
+// "?", "!"; as for signals) is not required ("航班延误了" matches "航班延误六个小时"). Score: each
 // matched phrase adds 1 plus 0.1 per code point, so more and longer matches rank higher; ties
 // keep the input order. Null entries are skipped. Scans the first kTriageMaxScanBytes bytes.
 std::vector<ScenarioMatch> suggest_scenarios(const std::vector<const Scenario*>& scenarios,
