@@ -51,8 +51,8 @@ struct Labelled {
     Quadrant quadrant = Quadrant::Q4_Neither;
 };
 
-std::vector<Labelled> load_labelled() {
-    const std::string path = std::string(CALLWISE_TESTS_DIR) + "/triage/labelled_requests.json";
+std::vector<Labelled> load_labelled(const char* file = "labelled_requests.json") {
+    const std::string path = std::string(CALLWISE_TESTS_DIR) + "/triage/" + file;
     const std::string text = read_file(path);
     INFO("reading " << path);
     REQUIRE_FALSE(text.empty());
@@ -147,8 +147,10 @@ TEST_CASE("The labelled triage set is well-formed and covers what issue 4 asks f
     for (const char* industry : {"airline", "bank", "travel", "ride_hailing"}) CHECK(by_industry[industry] >= 15);
 }
 
-TEST_CASE("Triage suggestion accuracy on the labelled set with the demo packs") {
-    const std::vector<Labelled> set = load_labelled();
+// Classifies every request of `file` with its industry's demo pack, reports (WARN) and returns
+// the accuracy; -1 when the demo packs are not all present.
+static double measure_accuracy(const char* file) {
+    const std::vector<Labelled> set = load_labelled(file);
     const std::vector<Pack> packs = load_packs();
     REQUIRE_FALSE(packs.empty());  // at least sample-mini.json
 
@@ -198,7 +200,7 @@ TEST_CASE("Triage suggestion accuracy on the labelled set with the demo packs") 
     const double accuracy = static_cast<double>(correct) / static_cast<double>(set.size());
 
     std::ostringstream report;
-    report << "triage accuracy " << correct << "/" << set.size() << " = " << accuracy * 100 << "%\n";
+    report << file << ": triage accuracy " << correct << "/" << set.size() << " = " << accuracy * 100 << "%\n";
     for (const auto& [industry, names] : used) report << "  " << industry << ": " << names << "\n";
     for (Quadrant q : {Quadrant::Q1_UrgentImportant, Quadrant::Q2_ImportantNotUrgent, Quadrant::Q3_UrgentNotImportant,
                        Quadrant::Q4_Neither}) {
@@ -212,9 +214,22 @@ TEST_CASE("Triage suggestion accuracy on the labelled set with the demo packs") 
     if (!misses.empty()) WARN("misses:\n" << misses);
 
     if (!all_demo) {
-        WARN("demo packs missing:" << missing << " — the 85% bar is skipped until they are in assets/packs");
+        WARN("demo packs missing:" << missing << " — the accuracy bar is skipped until they are in assets/packs");
         CHECK(present.count("sample-mini"));
-        return;
+        return -1;
     }
-    REQUIRE(accuracy >= 0.85);
+    return accuracy;
+}
+
+TEST_CASE("Triage suggestion accuracy on the labelled set with the demo packs") {
+    const double accuracy = measure_accuracy("labelled_requests.json");
+    if (accuracy >= 0) REQUIRE(accuracy >= 0.85);
+}
+
+// 48 requests labelled by someone who saw neither the rules nor the first set: the honest
+// measure, since the demo packs' gaps were found (and fixed) with the first set. The bar here is
+// a regression alarm, lower than the product goal; the README reports the figure.
+TEST_CASE("Triage suggestion accuracy on the held-out set") {
+    const double accuracy = measure_accuracy("holdout_requests.json");
+    if (accuracy >= 0) REQUIRE(accuracy >= 0.60);
 }
