@@ -11,7 +11,9 @@
 #include <cstdio>
 
 #include "app/fonts.h"
+#include "app/assistant_view.h"
 #include "app/pack_actions.h"
+#include "app/practice_view.h"
 #include "app/triage_view.h"
 #include "core/cases.h"
 #include "app/platform.h"
@@ -20,6 +22,7 @@
 #include "app/ui.h"
 #include "app/ui_tracking.h"
 #include "core/command.h"
+#include "core/i18n.h"
 
 namespace cw {
 
@@ -297,13 +300,121 @@ std::string query_frames() {
     return buf;
 }
 
+// The practice call as the trainee sees it, and the QA result when it has ended.
+std::string query_practice() {
+    PracticeState& p = practice();
+    const Lang lang = store().ws().settings.language;
+    rapidjson::StringBuffer sb;
+    Writer w(sb);
+    w.StartObject();
+    w.Key("running"); w.Bool(p.sim && !p.sim->ended());
+    w.Key("ended"); w.Bool(p.sim && p.sim->ended());
+    w.Key("runs"); w.Uint64(store().ws().practice_runs.size());
+    if (p.sim) {
+        w.Key("scenario"); w.String(p.scenario_id.c_str());
+        w.Key("persona"); w.String(p.persona_id.c_str());
+        w.Key("mood"); w.Double(p.sim->mood());
+        w.Key("customer_line"); w.String(p.sim->turn().customer_line.c_str());
+        w.Key("candidates"); w.StartArray();
+        for (size_t i = 0; i < p.sim->turn().candidates.size(); ++i) {
+            w.StartObject();
+            w.Key("text"); w.String(p.sim->turn().candidates[i].c_str());
+            w.Key("kind"); w.String(to_string(p.sim->candidate(i).kind));
+            w.EndObject();
+        }
+        w.EndArray();
+        w.Key("mood_log"); w.StartArray();
+        for (const MoodChange& m : p.sim->mood_log()) {
+            w.StartObject();
+            w.Key("rule"); w.String(to_string(m.rule));
+            w.Key("delta"); w.Double(m.after - m.before);
+            w.Key("reason"); w.String(pick(m.reason, lang).c_str());
+            w.EndObject();
+        }
+        w.EndArray();
+        w.Key("end"); w.String(to_string(p.sim->end()));
+    }
+    if (p.qa) {
+        w.Key("qa"); w.StartObject();
+        w.Key("percent"); w.Double(p.qa->percent);
+        w.Key("deductions"); w.StartArray();
+        for (const QaItemResult& it : p.qa->items)
+            for (const Deduction& d : it.deductions) {
+                w.StartObject();
+                w.Key("item"); w.String(it.item_id.c_str());
+                w.Key("rule"); w.String(d.rule.c_str());
+                w.Key("line"); w.Int(d.line);
+                w.Key("explanation"); w.String(pick(d.explanation, lang).c_str());
+                w.EndObject();
+            }
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndObject();
+    return sb.GetString();
+}
+
+// The call assistant as the agent sees it.
+std::string query_assistant() {
+    AssistantState& a = assistant();
+    assistant_search_refresh();
+    assistant_check_reply();
+    const Lang lang = store().ws().settings.language;
+    rapidjson::StringBuffer sb;
+    Writer w(sb);
+    w.StartObject();
+    w.Key("query"); w.String(a.query.c_str());
+    w.Key("results"); w.StartArray();
+    for (const ScenarioSearchResult& r : a.results) w.String(r.scenario->id.c_str());
+    w.EndArray();
+    w.Key("started"); w.Bool(a.started);
+    w.Key("scenario"); w.String(a.scenario_id.c_str());
+    w.Key("persona"); w.String(a.persona_id.c_str());
+    w.Key("state"); w.String(to_string(a.session.state()));
+    if (a.started) {
+        const StepView v = a.session.current();
+        w.Key("step"); w.String(v.step_id.c_str());
+        w.Key("kind"); w.String(to_string(v.kind));
+        w.Key("style"); w.String(to_string(v.style));
+        w.Key("full_text"); w.Bool(v.full_text);
+        w.Key("text"); w.String(pick(v.text, lang).c_str());
+        w.Key("key_point"); w.String(pick(v.key_point, lang).c_str());
+        w.Key("awaiting_reply"); w.Bool(v.awaiting_reply);
+        w.Key("needs_approval"); w.Bool(v.needs_approval);
+        w.Key("missing"); w.StartArray();
+        for (const auto& m : v.missing_variables) w.String(m.c_str());
+        w.EndArray();
+        w.Key("next"); w.Uint64(v.next.size());
+        w.Key("proposed_empathy"); w.Int(a.session.proposed_empathy());
+    }
+    w.Key("reply_clean"); w.Bool(a.report.clean());
+    w.Key("hits"); w.StartArray();
+    for (const GuardrailMatch& m : a.report.hits) {
+        w.StartObject();
+        w.Key("rule"); w.String(m.rule_id.c_str());
+        w.Key("kind"); w.String(to_string(m.kind));
+        w.Key("matched"); w.String(m.matched.c_str());
+        w.Key("instead"); w.String(pick(m.instead, lang).c_str());
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("lines"); w.Uint64(a.session.record().lines.size());
+    w.Key("warnings"); w.StartArray();
+    for (const SessionWarning& sw : a.session.warnings()) w.String(sw.code.c_str());
+    w.EndArray();
+    w.Key("message"); w.String(a.message.c_str());
+    w.Key("ended"); w.String(a.ended_as.c_str());
+    w.EndObject();
+    return sb.GetString();
+}
+
 // View commands: they change what is shown, not the workspace.
 std::string dispatch_ui(const rapidjson::Document& doc, const std::string& type) {
     if (type == "ui.navigate") {
         auto it = doc.FindMember("screen");
         Screen sc;
         if (it == doc.MemberEnd() || !it->value.IsString() || !screen_from_string(it->value.GetString(), sc))
-            return result_json(false, false, "command ui.navigate: \"screen\" must be one of home, triage, packs, settings");
+            return result_json(false, false, "command ui.navigate: \"screen\" must be one of home, triage, assistant, practice, packs, settings");
         const bool changed = ui_state().screen != sc;
         ui_state().screen = sc;
         return result_json(true, changed, "");
@@ -314,6 +425,43 @@ std::string dispatch_ui(const rapidjson::Document& doc, const std::string& type)
         frame_stats().ring_count = 0;
         frame_stats().ring_next = 0;
         return result_json(true, false, "");
+    }
+    if (type == "ui.assistant_start") {   // as if the agent picked this scenario
+        auto str = [&](const char* k) {
+            auto it = doc.FindMember(k);
+            return it != doc.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString()) : std::string();
+        };
+        ui_state().screen = Screen::Assistant;
+        const bool ok = assistant_start(str("pack_id"), str("scenario_id"), str("persona_id"), str("case_id"));
+        return result_json(ok, ok, assistant().message);
+    }
+    if (type == "ui.practice_start") {   // seed fixed for replayable runs
+        auto str = [&](const char* k) {
+            auto it = doc.FindMember(k);
+            return it != doc.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString()) : std::string();
+        };
+        auto seed = doc.FindMember("seed");
+        ui_state().screen = Screen::Practice;
+        const bool ok = practice_start(str("pack_id"), str("scenario_id"), str("persona_id"),
+                                       seed != doc.MemberEnd() && seed->value.IsUint64() ? seed->value.GetUint64() : 1);
+        return result_json(ok, ok, practice().message);
+    }
+    if (type == "ui.practice_choose" || type == "ui.practice_say" || type == "ui.practice_escalate") {
+        PracticeState& p = practice();
+        if (!p.sim || p.sim->ended()) return result_json(false, false, "command " + type + ": no practice call is running");
+        bool ok = false;
+        if (type == "ui.practice_choose") {
+            auto i = doc.FindMember("index");
+            if (i != doc.MemberEnd() && i->value.IsUint() && i->value.GetUint() < p.sim->turn().candidates.size())
+                ok = p.sim->choose(i->value.GetUint());
+        } else if (type == "ui.practice_say") {
+            auto t = doc.FindMember("text");
+            if (t != doc.MemberEnd() && t->value.IsString()) ok = p.sim->say(t->value.GetString());
+        } else {
+            ok = p.sim->escalate();
+        }
+        practice_finish_if_ended();
+        return result_json(ok, ok, ok ? "" : "command " + type + ": not accepted");
     }
     if (type == "ui.open_case") {
         auto id = doc.FindMember("case_id");
@@ -398,9 +546,18 @@ std::string automation_query(std::string_view what) {
     if (what.rfind("case:", 0) == 0) return query_case(std::string(what.substr(5)));
     if (what == "intake") return query_intake();
     if (what == "frames") return query_frames();
+    if (what == "assistant") return query_assistant();
+    if (what == "practice") return query_practice();
+    if (what == "glyphs:ui") {   // every UI string, both languages: none may draw as a box
+        size_t n = 0;
+        const I18nEntry* t = i18n_table(&n);
+        std::string all;
+        for (size_t i = 0; i < n; ++i) (all += t[i].en) += t[i].zh;
+        return query_glyphs(all);
+    }
     if (what.rfind("glyphs:", 0) == 0) return query_glyphs(what.substr(7));
     if (what == "commands")
-        return R"(["set_language","set_agent_name","set_centre_name","set_grade","set_large_text","set_notes","set_ui_layout","import_pack","remove_pack","ui.navigate","ui.add_demo_packs","ui.open_file","ui.confirm_replace","ui.export_pack","ui.open_case","ui.redraw","create_case","move_case","set_case_status","start_plan","tick_checklist","report_up","request_approval","decide_approval","add_case_note","close_case","plan_from_review","add_prep_item","set_prep_done"])";
+        return R"(["set_language","set_agent_name","set_centre_name","set_grade","set_large_text","set_notes","set_ui_layout","import_pack","remove_pack","ui.navigate","ui.add_demo_packs","ui.open_file","ui.confirm_replace","ui.export_pack","ui.open_case","ui.redraw","ui.assistant_start","ui.practice_start","ui.practice_choose","ui.practice_say","ui.practice_escalate","create_case","move_case","set_case_status","start_plan","tick_checklist","report_up","request_approval","decide_approval","add_case_note","close_case","plan_from_review","add_prep_item","set_prep_done"])";
     return result_json(false, false,
                        "query: unknown \"" + std::string(what) + "\" (one of settings, storage, ui, workspace, commands)");
 }

@@ -5,7 +5,7 @@
 
 namespace cw {
 
-enum class Screen { Home, Triage, Packs, Settings };
+enum class Screen { Home, Triage, Assistant, Practice, Packs, Settings };
 const char* to_string(Screen s);
 bool screen_from_string(const std::string& s, Screen& out);
 
@@ -23,6 +23,8 @@ void draw_home();
 void draw_settings();
 void draw_packs();
 void draw_triage();
+void draw_assistant();
+void draw_practice();
 void draw_backlog();
 void draw_case_window();
 

@@ -8,6 +8,7 @@
 
 #include <cstdio>
 
+#include "app/assistant_view.h"
 #include "app/platform.h"
 #include "app/store.h"
 #include "app/triage_view.h"
@@ -338,8 +339,14 @@ void draw_case_window() {
         ImGui::TextUnformatted(c->text.c_str(), c->text.c_str() + std::min<size_t>(c->text.size(), 4000));
         ImGui::PopTextWrapPos();
         if (!c->override_reason.empty()) ImGui::TextDisabled("%s: %s", T("triage.override_reason"), c->override_reason.c_str());
-        if (Found<Scenario> sc = find_scenario(ws.library, c->scenario_id, c->pack_id))
+        if (Found<Scenario> sc = find_scenario(ws.library, c->scenario_id, c->pack_id)) {
             ImGui::TextDisabled("%s: %s", T("case.scenario"), pick(sc.item->title, lang).c_str());
+            ImGui::SameLine();
+            if (ImGui::SmallButton(L("assist.from_case", "case-assist").c_str()) &&
+                assistant_start(sc.pack->meta.id, c->scenario_id, c->persona_id, c->id))
+                ui_state().screen = Screen::Assistant;
+            ui_track("case.assistant");
+        }
 
         if (is_open(*c)) {
             // Move between quadrants, with a reason (kept for later analysis).

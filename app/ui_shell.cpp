@@ -21,6 +21,8 @@ const char* to_string(Screen s) {
         case Screen::Settings: return "settings";
         case Screen::Packs: return "packs";
         case Screen::Triage: return "triage";
+        case Screen::Assistant: return "assistant";
+        case Screen::Practice: return "practice";
     }
     return "home";
 }
@@ -30,6 +32,8 @@ bool screen_from_string(const std::string& s, Screen& out) {
     if (s == "settings") { out = Screen::Settings; return true; }
     if (s == "packs") { out = Screen::Packs; return true; }
     if (s == "triage") { out = Screen::Triage; return true; }
+    if (s == "assistant") { out = Screen::Assistant; return true; }
+    if (s == "practice") { out = Screen::Practice; return true; }
     return false;
 }
 
@@ -137,6 +141,8 @@ void navigation() {
     struct Item { Screen screen; const char* key; const char* id; };
     const Item items[] = {{Screen::Home, "home.welcome", "nav-home"},
                           {Screen::Triage, "triage.title", "nav-triage"},
+                          {Screen::Assistant, "assist.title", "nav-assistant"},
+                          {Screen::Practice, "practice.title", "nav-practice"},
                           {Screen::Packs, "packs.title", "nav-packs"},
                           {Screen::Settings, "menu.settings", "nav-settings"}};
     for (const auto& it : items) {
@@ -223,6 +229,8 @@ void draw_ui() {
         case Screen::Settings: draw_settings(); break;
         case Screen::Packs: draw_packs(); break;
         case Screen::Triage: draw_triage(); break;
+        case Screen::Assistant: draw_assistant(); break;
+        case Screen::Practice: draw_practice(); break;
     }
     ImGui::EndChild();
     status_bar();

@@ -98,6 +98,23 @@ try {
   report('triage board + case window: frame CPU median', f.median_ms, 'ms', 16.7);
   report('triage board + case window: frame CPU p95', f.p95_ms, 'ms', 33.3);
 
+  // 5,000 scenarios: a generated pack (the airline pack's scenarios repeated under new ids).
+  const airline = JSON.parse(readFileSync(join(repo, 'assets/packs/airline-hotline.json'), 'utf8'));
+  const bigPack = { ...airline, meta: { ...airline.meta, id: 'bench-5000', name: { en: 'Bench: 5,000 scenarios', zh: '基准：5000 个场景' } }, plans: [], scenarios: [] };
+  for (let i = 0; bigPack.scenarios.length < 5000; i++)
+    for (const sc of airline.scenarios) if (bigPack.scenarios.length < 5000) bigPack.scenarios.push({ ...sc, id: `${sc.id}-${i}` });
+  const imported = await b.page.evaluate((json) => window.callwise.dispatch({ type: 'import_pack', json, mode: 'add' }), JSON.stringify(bigPack));
+  if (!imported.ok) console.log('5,000-scenario pack not imported:', imported.error, (imported.details || []).slice(0, 3));
+  for (const screen of ['triage', 'packs', 'home']) {
+    await dispatch(b.page, { type: 'ui.navigate', screen });
+    await waitFrames(b.page, 3);
+    await dispatch(b.page, { type: 'ui.redraw', frames: 120 });
+    await b.page.waitForFunction(() => window.callwise.query('frames').pending === 0, null, { timeout: 60000 });
+    f = await query(b.page, 'frames');
+    report(`${screen} screen, 10,000 cases + 5,000 scenarios: frame CPU median`, f.median_ms, 'ms', 16.7);
+    report(`${screen} screen, 10,000 cases + 5,000 scenarios: frame CPU p95`, f.p95_ms, 'ms', 33.3);
+  }
+
   // 4. Storage: the 10,000-case workspace persisted.
   const ts = Date.now();
   await dispatch(b.page, { type: 'set_notes', text: 'bench ' + ts });

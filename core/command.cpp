@@ -77,6 +77,12 @@ struct Applier {
             r.details.push_back("… and " + std::to_string(ir.issues.size() - r.details.size()) + " more");
         return r;
     }
+    CommandResult operator()(const cmd::RecordPracticeRun& c) {
+        if (!(c.run.percent >= 0 && c.run.percent <= 100)) return fail("practice run: the score must be 0 to 100");
+        if (ws.practice_runs.size() >= 100000) return fail("practice run: the history is full (100,000 runs); export and trim it");
+        ws.practice_runs.push_back(c.run);
+        return done(true);
+    }
     CommandResult operator()(const cmd::RemovePack& c) {
         if (!remove_pack(ws.library, c.pack_id)) return fail("remove pack: no pack with id \"" + c.pack_id + "\"");
         return done(true);
@@ -289,6 +295,7 @@ std::string command_name(const Command& c) {
         const char* operator()(const cmd::SetUiLayout&) const { return "set_ui_layout"; }
         const char* operator()(const cmd::ImportPack&) const { return "import_pack"; }
         const char* operator()(const cmd::RemovePack&) const { return "remove_pack"; }
+        const char* operator()(const cmd::RecordPracticeRun&) const { return "record_practice_run"; }
         const char* operator()(const cmd::CreateCase&) const { return "create_case"; }
         const char* operator()(const cmd::MoveCase&) const { return "move_case"; }
         const char* operator()(const cmd::SetCaseStatus&) const { return "set_case_status"; }

@@ -22,11 +22,12 @@ struct SetUiLayout { std::string ini; };   // window layout; saved, but not a us
 // A content pack as JSON text; all-or-nothing (core/library.h).
 struct ImportPack { std::string json; ImportMode mode = ImportMode::AddAlongside; };
 struct RemovePack { std::string pack_id; };
+struct RecordPracticeRun { PracticeRun run; };
 }  // namespace cmd
 
 using Command = std::variant<cmd::SetLanguage, cmd::SetAgentName, cmd::SetCentreName,
                              cmd::SetGrade, cmd::SetLargeText, cmd::SetNotes, cmd::SetUiLayout,
-                             cmd::ImportPack, cmd::RemovePack,
+                             cmd::ImportPack, cmd::RemovePack, cmd::RecordPracticeRun,
                              // the triage desk (core/cases.h)
                              cmd::CreateCase, cmd::MoveCase, cmd::SetCaseStatus, cmd::StartPlan,
                              cmd::TickChecklist, cmd::ReportUp, cmd::RequestApproval, cmd::DecideApproval,

@@ -16,6 +16,14 @@
 namespace cw {
 
 template <class Archive>
+void serialize(Archive& ar, PracticeRun& r) {
+    ar(cereal::make_nvp("at", r.at), cereal::make_nvp("agent", r.agent), cereal::make_nvp("pack_id", r.pack_id),
+       cereal::make_nvp("scenario_id", r.scenario_id), cereal::make_nvp("persona_id", r.persona_id),
+       cereal::make_nvp("grade_id", r.grade_id), cereal::make_nvp("seed", r.seed), cereal::make_nvp("percent", r.percent),
+       cereal::make_nvp("final_mood", r.final_mood), cereal::make_nvp("end", r.end), cereal::make_nvp("items", r.items));
+}
+
+template <class Archive>
 void save(Archive& ar, const Settings& s) {
     ar(cereal::make_nvp("language", std::string(to_string(s.language))),
        cereal::make_nvp("agent_name", s.agent_name),
@@ -51,7 +59,8 @@ std::string workspace_to_json(const Workspace& ws) {
            cereal::make_nvp("reviews", ws.reviews),
            cereal::make_nvp("pdca", ws.pdca),
            cereal::make_nvp("backlog", ws.backlog),
-           cereal::make_nvp("next_item_number", ws.next_item_number));
+           cereal::make_nvp("next_item_number", ws.next_item_number),
+           cereal::make_nvp("practice_runs", ws.practice_runs));
     }
     return out.str();
 }
@@ -103,6 +112,8 @@ WorkspaceLoad workspace_from_json(std::string_view json) {
             part = "backlog";
             optional_field(ar, "backlog", r.workspace.backlog);
             optional_field(ar, "next_item_number", r.workspace.next_item_number);
+            part = "practice_runs";
+            optional_field(ar, "practice_runs", r.workspace.practice_runs);
         }
     } catch (const std::exception& e) {
         r.error = std::string("the saved workspace could not be read (") + part + "): " + describe_load_error(e);

@@ -6,6 +6,7 @@
 //   schema 2: + packs, cases, reviews, pdca, backlog, next_case_number, next_item_number.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,17 @@
 
 namespace cw {
 
+// One finished practice call and its QA score, for the trainee's progress.
+struct PracticeRun {
+    std::int64_t at = 0;
+    std::string agent, pack_id, scenario_id, persona_id, grade_id;
+    std::uint64_t seed = 0;       // replays the same call
+    double percent = 0;           // QA score, 0..100
+    double final_mood = 0;        // the simulated customer's mood at the end
+    std::string end;              // to_string(CallEnd)
+    std::map<std::string, double> items;   // scorecard item id -> share earned, 0..1
+};
+
 struct Workspace {
     static constexpr int kSchemaVersion = 2;
     Settings settings;
@@ -24,6 +36,7 @@ struct Workspace {
     std::vector<Review> reviews;
     std::vector<PdcaItem> pdca;
     std::vector<PrepItem> backlog;         // Q2 preparation work
+    std::vector<PracticeRun> practice_runs;
     std::uint64_t next_case_number = 1;   // case ids "C-000001", never reused
     std::uint64_t next_item_number = 1;   // backlog / PDCA ids "P-0001"
 };

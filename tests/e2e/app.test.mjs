@@ -32,11 +32,13 @@ test('switching to Chinese renders Chinese glyphs, not boxes, and is remembered'
     await clickWidget(b.page, 'lang.zh');
     assert.equal((await query(b.page, 'settings')).language, 'zh-CN');
     await waitFrames(b.page, 3);
-    const ui = await query(b.page, 'ui');
-    const title = ui.widgets['app.title'];
+    const title = (await query(b.page, 'ui')).widgets['app.title'];
     assert.ok(title, 'title drawn');
     assert.equal((await query(b.page, 'glyphs:Callwise 客服工作台')).missing, 0);
     assert.equal((await query(b.page, 'glyphs:四象限需求分级：从客户的角度判断')).missing, 0);
+    const ui = await query(b.page, 'glyphs:ui');
+    assert.ok(ui.chars > 3000, 'the whole UI table was checked');
+    assert.equal(ui.missing, 0, 'every UI string, in both languages, has its glyphs');
     const ink = await inkRatio(b.page, title);
     assert.ok(ink > 0.04, `title area has text pixels (ink ${ink.toFixed(3)})`);
     await shot(b.page, 'home-zh');
