@@ -7,6 +7,9 @@
 
 #include "core/call_session.h"
 #include "core/guardrail_check.h"
+#include "core/qa_scoring.h"
+
+#include <optional>
 #include "core/scenario_search.h"
 
 namespace cw {
@@ -21,6 +24,7 @@ struct AssistantState {
     GuardrailReport report;
     std::string customer_said, deviate_note, message;
     std::string ended_as;
+    std::optional<QaResult> qa;   // the pack's scorecard on this real call, once it has ended
 };
 
 AssistantState& assistant();

@@ -404,6 +404,7 @@ std::string query_assistant() {
     w.EndArray();
     w.Key("message"); w.String(a.message.c_str());
     w.Key("ended"); w.String(a.ended_as.c_str());
+    if (a.qa) { w.Key("qa_percent"); w.Double(a.qa->percent); }
     w.EndObject();
     return sb.GetString();
 }

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/store.h"
+#include "core/persona_match.h"
 
 namespace cw {
 namespace {
@@ -13,7 +14,7 @@ struct Cache {
     std::string index_pack;
     TriageIndex index;
     std::uint64_t intake_rev = ~0ull;
-    std::string intake_text, intake_pack;
+    std::string intake_text, intake_pack, intake_channel;
     std::uint64_t board_rev = ~0ull;
     std::string board_key;
     Board board;
@@ -51,15 +52,35 @@ std::string& open_case_id() {
 void intake_refresh() {
     IntakeState& in = intake();
     Cache& c = cache();
-    if (c.intake_rev == store().revision() && c.intake_text == in.text && c.intake_pack == in.pack_id) return;
+    if (c.intake_rev == store().revision() && c.intake_text == in.text && c.intake_pack == in.pack_id &&
+        c.intake_channel == in.channel)
+        return;
     const TriageIndex& idx = index_for(in.pack_id);
     in.result = classify(idx, in.text);
     in.thresholds = idx.thresholds();
     in.scenarios = in.text.empty() ? std::vector<ScenarioMatch>{}
                                    : suggest_scenarios(scenarios_of(store().ws(), in.pack_id), in.text, 3);
+    in.suggested_persona.clear();
+    in.persona_reason = LocalizedText{};
+    if (!in.text.empty()) {
+        CallerFacts facts;
+        facts.channel = in.channel;
+        facts.text = in.text;
+        double best = 0;
+        for (const Pack& p : store().ws().library.packs) {
+            if (!in.pack_id.empty() && p.meta.id != in.pack_id) continue;
+            const std::vector<PersonaMatch> m = match_personas(p, facts, 1);
+            if (!m.empty() && m[0].score > best) {
+                best = m[0].score;
+                in.suggested_persona = m[0].persona->id;
+                if (!m[0].reasons.empty()) in.persona_reason = m[0].reasons[0].text;
+            }
+        }
+    }
     c.intake_rev = store().revision();
     c.intake_text = in.text;
     c.intake_pack = in.pack_id;
+    c.intake_channel = in.channel;
 }
 
 const Board& current_board() {

@@ -20,6 +20,8 @@ struct IntakeState {
     TriageResult result;
     std::vector<ScenarioMatch> scenarios;
     TriageThresholds thresholds;
+    std::string suggested_persona;   // from what the caller said and the channel
+    LocalizedText persona_reason;
 };
 
 struct BoardState {

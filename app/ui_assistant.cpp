@@ -282,6 +282,18 @@ void end_panel() {
     AssistantState& a = assistant();
     if (!a.ended_as.empty()) {
         ImGui::TextColored(kOkCol, "%s %s", T("assist.ended"), a.ended_as.c_str());
+        // The same scorecard that scores practice calls scores this real one (DOMAIN.md §6).
+        if (a.qa) {
+            const Lang lang = store().ws().settings.language;
+            ImGui::Text("%s: %.0f / %.0f (%.0f%%)", T("qa.title"), a.qa->score, a.qa->max_score, a.qa->percent);
+            ui_track("assist.qa");
+            for (const QaItemResult& it : a.qa->items)
+                for (const Deduction& d : it.deductions) {
+                    ImGui::PushTextWrapPos(0);
+                    ImGui::TextDisabled("−%.1f %s", d.points, pick(d.explanation, lang).c_str());
+                    ImGui::PopTextWrapPos();
+                }
+        }
         return;
     }
     ImGui::TextDisabled("%s:", T("assist.end"));
@@ -294,6 +306,8 @@ void end_panel() {
         if (ImGui::Button(L(c.key, c.id).c_str())) {
             act(a.session.end(c.end));
             a.ended_as = T(c.key);
+            if (const Pack* pk = find_pack(store().ws().library, a.pack_id))
+                if (!pk->scorecards.empty()) a.qa = score_call(*pk, pk->scorecards.front(), a.session.record());
             // The outcome goes into the case, when the call came from one.
             if (!a.case_id.empty()) {
                 store().dispatch(cmd::AddCaseNote{a.case_id, std::string("call ended: ") + to_string(c.end) + ", " +

@@ -13,6 +13,7 @@
 #include "app/ui.h"
 #include "app/ui_theme.h"
 #include "app/ui_tracking.h"
+#include "core/persona_match.h"
 #include "core/utf8.h"
 
 namespace cw {
@@ -95,9 +96,11 @@ void intake_panel() {
             if (ImGui::Selectable(pick(p.meta.name, lang).c_str(), pack == &p)) in.pack_id = p.meta.id;
         ImGui::EndCombo();
     }
-    // Persona: suggested from the best matching scenario, changeable.
-    std::string suggested_persona;
-    if (!in.scenarios.empty() && !in.scenarios[0].scenario->persona_ids.empty())
+    // Persona: suggested from what the caller said and the channel (core/persona_match.h),
+    // else from the best matching scenario; always changeable.
+    std::string suggested_persona = in.suggested_persona;
+    const std::string persona_reason = pick(in.persona_reason, lang);
+    if (suggested_persona.empty() && !in.scenarios.empty() && !in.scenarios[0].scenario->persona_ids.empty())
         suggested_persona = in.scenarios[0].scenario->persona_ids[0];
     const std::string& persona_id = in.persona_id.empty() ? suggested_persona : in.persona_id;
     Found<Persona> persona = find_persona(ws.library, persona_id, in.pack_id);
@@ -115,6 +118,7 @@ void intake_panel() {
         }
         ImGui::EndCombo();
     }
+    if (in.persona_id.empty() && !persona_reason.empty()) ImGui::TextDisabled("  %s", persona_reason.c_str());
     ImGui::Separator();
     explanation(in);
     if (!in.scenarios.empty()) {

@@ -103,5 +103,7 @@ test('a senior agent sees key points only; the call outcome is written into its 
     const c = await query(b.page, 'case:' + id);
     assert.ok(c.timeline.some((e) => e.kind === 'note' && /call ended: escalated/.test(e.text)), JSON.stringify(c.timeline));
     assert.equal(c.status, 'escalated');
+    const after = await query(b.page, 'assistant');
+    assert.ok(after.qa_percent >= 0 && after.qa_percent <= 100, 'the real call is scored with the same scorecard');
   } finally { await b.destroy(); }
 });
