@@ -13,8 +13,7 @@
   var ready = new Promise(function (resolve) { markReady = resolve; });
   function call(fn, arg) {
     if (typeof Module === 'undefined' || !Module.calledRun) throw new Error('Callwise is still loading');
-    var out = Module.ccall(fn, 'string', ['string'], [arg]);
-    return JSON.parse(out);
+    return JSON.parse(CallwisePlatform.callWithStrings(fn, true, [arg]));
   }
   window.callwise = {
     ready: ready,

@@ -22,8 +22,7 @@ var CallwiseFiles = (function () {
     var len = bytes ? bytes.length : 0;
     var ptr = Module._malloc(Math.max(1, len));
     if (len) Module.HEAPU8.set(bytes, ptr);
-    Module.ccall('cw_file_opened', null, ['string', 'number', 'number', 'string', 'string'],
-                 [name, ptr, len, purpose, error]);
+    CallwisePlatform.callWithStrings('cw_file_opened', false, [name, ptr, len, purpose, error]);
     Module._free(ptr);
   }
 

@@ -173,11 +173,11 @@ var CallwisePlatform = (function () {
       cwStorage: function () { return storage; },
       cwSave: function (slot, generation, bytes) {
         if (!db || storage.kind !== 'indexeddb') {
-          Module.ccall('cw_on_saved', null, ['number', 'number', 'string'], [generation, 0, 'storage unavailable']);
+          callWithStrings('cw_on_saved', false, [generation, 0, 'storage unavailable']);
           return;
         }
         idbPut('slot' + slot, bytes, function (ok, msg) {
-          Module.ccall('cw_on_saved', null, ['number', 'number', 'string'], [generation, ok ? 1 : 0, msg]);
+          callWithStrings('cw_on_saved', false, [generation, ok ? 1 : 0, String(msg || '')]);
         });
       },
       cwKeepAside: function (bytes, reason) {
@@ -207,7 +207,29 @@ var CallwisePlatform = (function () {
     if (e && e.message && /index\.js|wasm/.test(String(e.filename) + e.message)) console.error(e.message);
   });
 
-  return { makeModule: makeModule, fail: fail, download: download };
+  // Calls an exported C function with string arguments copied to the heap. ccall's 'string'
+  // arguments go on the wasm stack (1 MiB): a large paste or pack would overflow it and abort
+  // the module. Strings returned by C are read with UTF8ToString.
+  function callWithStrings(name, returnsString, args) {
+    var ptrs = [];
+    try {
+      var values = args.map(function (a) {
+        if (typeof a !== 'string') return a;
+        var n = Module.lengthBytesUTF8(a) + 1;
+        var p = Module._malloc(n);
+        if (!p) throw new Error('out of memory for a ' + n + '-byte argument');
+        Module.stringToUTF8(a, p, n);
+        ptrs.push(p);
+        return p;
+      });
+      var r = Module['_' + name].apply(null, values);
+      return returnsString ? Module.UTF8ToString(r) : r;
+    } finally {
+      ptrs.forEach(function (p) { Module._free(p); });
+    }
+  }
+
+  return { makeModule: makeModule, fail: fail, download: download, callWithStrings: callWithStrings };
 })();
 
 var Module = CallwisePlatform.makeModule();

@@ -11,7 +11,7 @@ var CallwiseText = (function () {
 
   function send(fn, text) {
     if (!text || typeof Module === 'undefined' || !Module.calledRun) return;
-    Module.ccall(fn, null, ['string'], [text]);
+    CallwisePlatform.callWithStrings(fn, false, [text]);
   }
 
   function setup() {

@@ -106,3 +106,15 @@ test('a pack is exported as a JSON download that imports back', async () => {
     assert.equal(again.ok, true);
   } finally { await b.destroy(); }
 });
+
+test('a 30 MB pack sent through the API is refused with a message, and the app keeps running', async () => {
+  const b = await launch();
+  try {
+    await openApp(b.page, server.url);
+    const r = await b.page.evaluate(() => window.callwise.dispatch({ type: 'import_pack', json: '{"x":"' + 'a'.repeat(30 * 1024 * 1024) + '"}' }));
+    assert.equal(r.ok, false);
+    assert.match(r.error, /larger than/);
+    assert.equal((await dispatch(b.page, { type: 'set_agent_name', name: 'still alive' })).ok, true);
+    assert.deepEqual(b.errors, []);
+  } finally { await b.destroy(); }
+});

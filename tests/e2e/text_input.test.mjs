@@ -107,3 +107,20 @@ test('a Copy button puts the text on the system clipboard', async () => {
     await b.page.waitForFunction(async () => (await navigator.clipboard.readText()) === '您好，这里是客服小李。航班 MU5101 已为您改签。', null, { timeout: 5000 });
   } finally { await b.destroy(); }
 });
+
+test('a 3 MB paste does not crash the app: it is cut at 1 MiB and the app keeps running', async () => {
+  const b = await launch();
+  try {
+    await openApp(b.page, server.url);
+    await focusField(b.page, 'home', 'home.notes');
+    await b.page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', '长'.repeat(1024 * 1024));   // 3 MB of UTF-8
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    await waitFrames(b.page, 3);
+    const notes = (await query(b.page, 'settings')).notes;
+    assert.ok(notes.length > 0 && notes.length <= 256 * 1024, `kept within the notes bound (${notes.length} chars)`);
+    assert.deepEqual(b.errors, []);
+  } finally { await b.destroy(); }
+});
