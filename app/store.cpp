@@ -49,6 +49,14 @@ void Store::tick(bool flush) {
         const double start = platform_->now_ms();
         std::string bytes = encode_save(workspace_to_json(ws_), due->generation);
         scheduler_.observe_serialise_ms(platform_->now_ms() - start);
+        if (bytes.size() > kMaxSaveBytes) {
+            // Never write what could not be read back: the previous save stays, the user is told.
+            scheduler_.finished(due->generation, false,
+                                "the workspace is " + std::to_string(bytes.size() >> 20) +
+                                    " MiB, over the 128 MiB a save may hold: export it, then remove packs or old cases",
+                                platform_->now_ms());
+            return;
+        }
         platform_->write_slot(due->slot, due->generation, bytes);
     }
 }
@@ -60,7 +68,7 @@ void Store::export_problem(size_t index) {
 }
 
 void Store::export_workspace() {
-    if (platform_) platform_->download("callwise-workspace.json", "application/json", workspace_to_json(ws_));
+    if (platform_) platform_->download("callwise-workspace.json", "application/json", workspace_to_json(ws_, /*pretty=*/true));
 }
 
 }  // namespace cw

@@ -228,6 +228,10 @@ CommandResult apply_case(Workspace& ws, const cmd::CreateCase& in) {
     for (char ch : text)
         if (!std::isspace(static_cast<unsigned char>(ch))) blank = false;
     if (blank) return fail("case: describe the request (the text is empty)");
+    // A save holds at most 100,000 entries per list (core/json_guard.h); past that it could not
+    // be read back, so the desk refuses before, with what to do.
+    if (ws.cases.size() >= kMaxCases)
+        return fail("case: the workspace holds " + std::to_string(kMaxCases) + " cases; export it and archive closed cases first");
     if (!in.pack_id.empty() && !find_pack(ws.library, in.pack_id))
         return fail("case: no pack with id \"" + in.pack_id + "\"");
     Case c;

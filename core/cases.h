@@ -19,6 +19,7 @@ struct CommandResult;
 
 constexpr size_t kMaxCaseTextBytes = 100u * 1024u;   // longer text is cut (at a character boundary)
 constexpr size_t kMaxCaseNoteBytes = 16u * 1024u;
+constexpr size_t kMaxCases = 100000;                 // per workspace (a save's list bound)
 
 // The triage rules of the workspace: those of `pack_id` if given and present, else all packs'.
 TriageIndex triage_index_for(const Workspace& ws, const std::string& pack_id);

@@ -76,7 +76,7 @@ std::string encode_save(std::string_view payload, uint64_t generation) {
 DecodedSave decode_save(std::string_view bytes) {
     DecodedSave d;
     if (bytes.empty()) { d.error = "the saved file is empty"; return d; }
-    if (bytes.size() > kMaxSaveBytes) { d.error = "the saved file is larger than 64 MiB"; return d; }
+    if (bytes.size() > kMaxSaveBytes) { d.error = "the saved file is larger than 128 MiB"; return d; }
     if (bytes.substr(0, kMagic.size()) != kMagic) {
         d.error = "not a Callwise save (unknown header)";
         return d;

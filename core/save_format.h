@@ -13,7 +13,9 @@
 
 namespace cw {
 
-constexpr size_t kMaxSaveBytes = 64u * 1024u * 1024u;  // larger saves are refused as corrupt
+// Saves larger than this are refused on load, so the store never writes one (it reports the
+// failure instead and keeps the previous save).
+constexpr size_t kMaxSaveBytes = 128u * 1024u * 1024u;
 
 uint32_t crc32(std::string_view data);
 

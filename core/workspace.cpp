@@ -3,6 +3,7 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "core/cereal_helpers.h"
@@ -47,10 +48,11 @@ void load(Archive& ar, Settings& s) {
     optional_field(ar, "ui_layout", s.ui_layout);
 }
 
-std::string workspace_to_json(const Workspace& ws) {
+std::string workspace_to_json(const Workspace& ws, bool pretty) {
     std::ostringstream out;
     {
-        cereal::JSONOutputArchive ar(out, cereal::JSONOutputArchive::Options::Default());
+        cereal::JSONOutputArchive ar(out, pretty ? cereal::JSONOutputArchive::Options::Default()
+                                                 : cereal::JSONOutputArchive::Options::NoIndent());
         ar(cereal::make_nvp("schema_version", Workspace::kSchemaVersion),
            cereal::make_nvp("settings", ws.settings),
            cereal::make_nvp("next_case_number", ws.next_case_number),
@@ -62,7 +64,12 @@ std::string workspace_to_json(const Workspace& ws) {
            cereal::make_nvp("next_item_number", ws.next_item_number),
            cereal::make_nvp("practice_runs", ws.practice_runs));
     }
-    return out.str();
+    if (pretty) return out.str();
+    // cereal's writer always breaks lines; JSON strings escape their newlines, so every raw
+    // '\n' in the output is layout and can go.
+    std::string s = out.str();
+    s.erase(std::remove(s.begin(), s.end(), '\n'), s.end());
+    return s;
 }
 
 WorkspaceLoad workspace_from_json(std::string_view json) {

@@ -48,8 +48,9 @@ struct WorkspaceLoad {
     std::string error;       // set when !ok: what is wrong, where
 };
 
-// Deterministic JSON (same workspace -> same bytes).
-std::string workspace_to_json(const Workspace& ws);
+// Deterministic JSON (same workspace -> same bytes). Compact for saves (a third of the size of
+// indented JSON, and faster); `pretty` for exports a person may open.
+std::string workspace_to_json(const Workspace& ws, bool pretty = false);
 // Checks size/depth/encoding before cereal sees the text; migrates older schema versions;
 // refuses newer ones (saved by a newer Callwise) rather than guessing. Packs in the save are
 // validated again: a save that was edited by hand cannot smuggle in a broken pack.
