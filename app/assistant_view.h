@@ -24,6 +24,7 @@ struct AssistantState {
     GuardrailReport report;
     std::string customer_said, deviate_note, message;
     std::string ended_as;
+    bool copy_blocked = false;    // Copy was pressed on a flagged reply
     std::optional<QaResult> qa;   // the pack's scorecard on this real call, once it has ended
 };
 

@@ -252,9 +252,11 @@ void reply_panel() {
     ImGui::SameLine();
     if (ImGui::Button(L("assist.reply.copy", "copy-reply").c_str())) {
         if (r.clean() && !a.reply.empty()) platform().set_clipboard(a.reply);
-        else a.message = T("assist.reply.blocked");
+        else a.copy_blocked = true;   // shown in the current language below
     }
     ui_track("assist.copy");
+    if (a.copy_blocked && !r.clean()) ImGui::TextColored(kWarnCol, "%s", T("assist.reply.blocked"));
+    if (r.clean()) a.copy_blocked = false;
     ImGui::SameLine();
     if (ImGui::Button(L("assist.reply.send", "send-reply").c_str()) && !a.reply.empty()) {
         act(a.session.say(a.reply));
