@@ -32,6 +32,11 @@ struct CaseForm {
     std::string happened, done, change;
     int plan_mode = 0;   // 0 new, 1 amend
     std::string plan_title, plan_items, plan_amend_id, message;
+    // The Q3 cues, classified once per case and workspace change, not every frame.
+    std::uint64_t cues_rev = ~0ull;
+    std::vector<FiredSignal> cues;
+    std::uint64_t match_rev = ~0ull;     // likewise the plan that would match
+    std::string match_plan_id;
 };
 CaseForm& form() {
     static CaseForm f;
@@ -57,7 +62,16 @@ void plan_section(const Workspace& ws, const Case& c, std::int64_t now) {
     const ContingencyPlan* plan = plan_of(ws, c);
     section(T("case.plan"));
     if (!plan) {
-        const ContingencyPlan* match = matching_plan(ws, c);
+        CaseForm& f = form();
+        if (f.match_rev != store().revision()) {
+            const ContingencyPlan* m = matching_plan(ws, c);
+            f.match_plan_id = m ? m->id : "";
+            f.match_rev = store().revision();
+        }
+        const ContingencyPlan* match = nullptr;
+        for (const Pack& p : ws.library.packs)
+            for (const ContingencyPlan& pl : p.plans)
+                if (!match && pl.id == f.match_plan_id && (c.pack_id.empty() || p.meta.id == c.pack_id)) match = &pl;
         if (match) {
             ImGui::TextUnformatted(pick(match->title, lang).c_str());
             ImGui::SameLine();
@@ -170,9 +184,12 @@ void quadrant_guidance(const Workspace& ws, const Case& c) {
     if (q == Quadrant::Q3_UrgentNotImportant) {
         section(T("case.q3.title"));
         ImGui::TextWrapped("%s", T("case.q3.text"));
-        const TriageResult tr = classify(triage_index_for(ws, c.pack_id), c.text);
+        if (f.cues_rev != store().revision()) {
+            f.cues = classify(triage_index_for(ws, c.pack_id), c.text).fired;
+            f.cues_rev = store().revision();
+        }
         bool any = false;
-        for (const FiredSignal& s : tr.fired)
+        for (const FiredSignal& s : f.cues)
             if (s.urgency > 0) {
                 if (!any) ImGui::TextDisabled("%s:", T("case.q3.cues"));
                 any = true;
