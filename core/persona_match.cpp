@@ -14,15 +14,6 @@ namespace {
 
 LocalizedText lt(std::string zh, std::string en) { return LocalizedText{std::move(zh), std::move(en)}; }
 
-size_t decode(std::string_view s, size_t i, uint32_t& cp) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) { cp = 0xFFFD; return 1; }
-    if (n == 1) { cp = c; return 1; }
-    cp = c & (0x7F >> n);
-    for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    return n;
-}
 
 bool is_cjk(uint32_t cp) {
     return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -46,7 +37,7 @@ std::string cjk_overlap(const std::string& tag, const std::string& text) {
     std::vector<bool> cjk;
     for (size_t i = 0; i < tag.size();) {
         uint32_t cp = 0;
-        const size_t n = decode(tag, i, cp);
+        const size_t n = decode_utf8(tag, i, cp);
         starts.push_back(i);
         cjk.push_back(is_cjk(cp));
         i += n;

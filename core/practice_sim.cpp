@@ -21,15 +21,6 @@ constexpr int kQuestionTokensToAnswer = 2; // shared content tokens that address
 
 LocalizedText lt(std::string zh, std::string en) { return LocalizedText{std::move(zh), std::move(en)}; }
 
-size_t decode(std::string_view s, size_t i, uint32_t& cp) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) { cp = 0xFFFD; return 1; }
-    if (n == 1) { cp = c; return 1; }
-    cp = c & (0x7F >> n);
-    for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    return n;
-}
 
 size_t code_points(std::string_view s) {
     size_t n = 0;
@@ -42,7 +33,7 @@ uint32_t last_code_point(std::string_view s) {
     size_t start = s.size() - 1;
     while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
     uint32_t cp = 0;
-    decode(s, start, cp);
+    decode_utf8(s, start, cp);
     return cp;
 }
 

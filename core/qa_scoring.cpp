@@ -1,5 +1,6 @@
 // qa_scoring.cpp — see qa_scoring.h.
 #include "core/qa_scoring.h"
+#include "core/utf8.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,21 +13,6 @@ namespace cw {
 namespace {
 
 // ------------------------------------------------------------------ UTF-8 on normalised text
-// Normalised text is always well-formed UTF-8 (text_normalize.h); this decoder still never
-// reads past the end and turns a stray byte into U+FFFD, so any string is safe.
-size_t decode(std::string_view s, size_t i, uint32_t& cp) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) { cp = 0xFFFD; return 1; }
-    if (n == 1) { cp = c; return 1; }
-    cp = c & (0x7F >> n);
-    for (size_t k = 1; k < n; ++k) {
-        const unsigned char b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) { cp = 0xFFFD; return 1; }
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    return n;
-}
 
 bool is_cjk(uint32_t cp) {
     return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
@@ -52,7 +38,7 @@ std::string trim_trailing_punct(std::string norm) {
         if (start == 0) break;
         do { --start; } while (start > 0 && (static_cast<unsigned char>(norm[start]) & 0xC0) == 0x80);
         uint32_t cp = 0;
-        decode(norm, start, cp);
+        decode_utf8(norm, start, cp);
         if (!is_trailing_punct(cp)) break;
         norm.resize(start);
     }
@@ -496,7 +482,7 @@ TextTokens tokens_of_normalized(const std::string& norm) {
     for (size_t i = 0; i <= norm.size();) {
         uint32_t cp = 0;
         size_t n = 1;
-        if (i < norm.size()) n = decode(norm, i, cp);
+        if (i < norm.size()) n = decode_utf8(norm, i, cp);
         const bool at_end = i == norm.size();
         const bool cjk = !at_end && is_cjk(cp);
         const bool word = !at_end && cp < 0x80 && (is_ascii_word_char(static_cast<unsigned char>(cp)));
@@ -563,13 +549,13 @@ OfferMention find_offer(const PreparedText& text) {
     // Chinese-numeral amounts: "五十元", "两百块".
     for (size_t i = 0; i < s.size();) {
         uint32_t cp = 0;
-        size_t n = decode(s, i, cp);
+        size_t n = decode_utf8(s, i, cp);
         if (chinese_digit(cp) < 0 && chinese_unit(cp) == 0) { i += n; continue; }
         std::vector<uint32_t> run;
         size_t j = i;
         while (j < s.size()) {
             uint32_t c2 = 0;
-            const size_t n2 = decode(s, j, c2);
+            const size_t n2 = decode_utf8(s, j, c2);
             if (chinese_digit(c2) < 0 && chinese_unit(c2) == 0) break;
             run.push_back(c2);
             j += n2;

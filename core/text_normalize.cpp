@@ -1,5 +1,6 @@
 // text_normalize.cpp — see text_normalize.h.
 #include "core/text_normalize.h"
+#include "core/utf8.h"
 
 #include <cstring>
 
@@ -8,25 +9,6 @@ namespace {
 
 constexpr uint32_t kReplacement = 0xFFFD;
 
-// Decodes the code point at s[i]; returns its length in bytes (1 for an ill-formed byte, which
-// decodes as U+FFFD so that one bad byte costs one replacement and the rest survives).
-inline size_t decode(std::string_view s, size_t i, uint32_t& cp) {
-    const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = b(i);
-    if (c < 0x80) { cp = c; return 1; }
-    size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
-    else { cp = kReplacement; return 1; }
-    if (i + n > s.size() || b(i + 1) < lo || b(i + 1) > hi) { cp = kReplacement; return 1; }
-    for (size_t k = 1; k < n; ++k) {
-        if (k > 1 && (b(i + k) < 0x80 || b(i + k) > 0xBF)) { cp = kReplacement; return 1; }
-        cp = (cp << 6) | (b(i + k) & 0x3F);
-    }
-    return n;
-}
 
 inline bool is_space(uint32_t cp) {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0xA0 ||
@@ -72,7 +54,7 @@ void normalize_for_match(std::string_view text, std::string& out, std::vector<ui
     bool last_non_ascii = false;    // the last emitted code point was non-ASCII (e.g. CJK)
     for (size_t i = 0; i < text.size();) {
         uint32_t cp = 0;
-        const size_t n = decode(text, i, cp);
+        const size_t n = decode_utf8(text, i, cp);
         if (is_space(cp)) {
             if (!pending_space) space_offset = static_cast<uint32_t>(i);
             pending_space = true;
@@ -106,7 +88,7 @@ NormalizedCodePoint normalized_code_point_at(std::string_view text, size_t i) {
     NormalizedCodePoint r;
     if (i >= text.size()) return r;
     uint32_t cp = 0;
-    r.length = static_cast<uint32_t>(decode(text, i, cp));
+    r.length = static_cast<uint32_t>(decode_utf8(text, i, cp));
     r.space = is_space(cp);
     r.folded = fold(cp);
     return r;
@@ -123,7 +105,7 @@ bool is_normalized(std::string_view text) {
     bool last_non_ascii = false;
     for (size_t i = 0; i < text.size();) {
         uint32_t cp = 0;
-        const size_t n = decode(text, i, cp);
+        const size_t n = decode_utf8(text, i, cp);
         if (cp == kReplacement && n == 1 && static_cast<unsigned char>(text[i]) >= 0x80) return false;
         if (is_space(cp)) {
             if (cp != ' ' || prev_space) return false;

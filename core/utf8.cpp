@@ -22,6 +22,16 @@ size_t sequence_length(std::string_view s, size_t i) {
 }
 }  // namespace
 
+size_t decode_utf8(std::string_view s, size_t i, uint32_t& cp) {
+    const size_t n = sequence_length(s, i);
+    if (n == 0) { cp = 0xFFFD; return 1; }
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (n == 1) { cp = c; return 1; }
+    cp = c & (0x7Fu >> n);
+    for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    return n;
+}
+
 bool is_valid_utf8(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
         const size_t n = sequence_length(s, i);
