@@ -5,6 +5,7 @@
 #include <rapidjson/error/en.h>
 
 #include "core/cases.h"
+#include "core/command_fields.h"
 
 #include <type_traits>
 #include "core/utf8.h"
@@ -90,99 +91,16 @@ struct Applier {
     // Triage-desk commands live with their domain in cases.cpp.
     template <class C>
     auto operator()(const C& c) -> decltype(apply_case(ws, c)) { return apply_case(ws, c); }
+    // QA review, the PDCA board and the studio live with their domains too.
+    template <class C>
+    auto operator()(const C& c) -> decltype(apply_qa(ws, c)) { return apply_qa(ws, c); }
+    template <class C>
+    auto operator()(const C& c) -> decltype(apply_pdca(ws, c)) { return apply_pdca(ws, c); }
+    template <class C>
+    auto operator()(const C& c) -> decltype(apply_studio(ws, c)) { return apply_studio(ws, c); }
     CommandResult operator()(const cmd::SetUiLayout& c) {
         if (c.ini.size() > kMaxLayoutBytes) return fail("window layout: larger than 64 KiB");
         return set_text(ws.settings.ui_layout, c.ini, kMaxLayoutBytes, "window layout");
-    }
-};
-
-using Value = rapidjson::Value;
-
-bool get_string(const Value& o, const char* key, std::string& out, std::string& err) {
-    auto it = o.FindMember(key);
-    if (it == o.MemberEnd()) { err = std::string("missing field \"") + key + "\""; return false; }
-    if (!it->value.IsString()) { err = std::string("field \"") + key + "\" must be a string"; return false; }
-    out.assign(it->value.GetString(), it->value.GetStringLength());
-    return true;
-}
-
-bool get_bool(const Value& o, const char* key, bool& out, std::string& err) {
-    auto it = o.FindMember(key);
-    if (it == o.MemberEnd()) { err = std::string("missing field \"") + key + "\""; return false; }
-    if (!it->value.IsBool()) { err = std::string("field \"") + key + "\" must be true or false"; return false; }
-    out = it->value.GetBool();
-    return true;
-}
-
-// Reads the fields of one JSON command; the first problem wins and names the field.
-struct Fields {
-    const Value& o;
-    std::string err;
-    bool ok() const { return err.empty(); }
-    const Value* find(const char* key) {
-        auto it = o.FindMember(key);
-        return it == o.MemberEnd() || it->value.IsNull() ? nullptr : &it->value;
-    }
-    void str(const char* key, std::string& out, bool required = false) {
-        if (!ok()) return;
-        const Value* v = find(key);
-        if (!v) { if (required) err = std::string("missing field \"") + key + "\""; return; }
-        if (!v->IsString()) { err = std::string("field \"") + key + "\" must be a string"; return; }
-        out.assign(v->GetString(), v->GetStringLength());
-    }
-    void num(const char* key, double& out) {
-        if (!ok()) return;
-        if (const Value* v = find(key)) {
-            if (!v->IsNumber()) { err = std::string("field \"") + key + "\" must be a number"; return; }
-            out = v->GetDouble();
-        }
-    }
-    void i64(const char* key, std::int64_t& out) {
-        double d = static_cast<double>(out);
-        num(key, d);
-        out = static_cast<std::int64_t>(d);
-    }
-    void integer(const char* key, int& out, bool required = false) {
-        if (!ok()) return;
-        const Value* v = find(key);
-        if (!v) { if (required) err = std::string("missing field \"") + key + "\""; return; }
-        if (!v->IsInt()) { err = std::string("field \"") + key + "\" must be a whole number"; return; }
-        out = v->GetInt();
-    }
-    void opt_int(const char* key, std::optional<int>& out) {
-        if (!ok() || !find(key)) return;
-        int v = 0;
-        integer(key, v);
-        out = v;
-    }
-    void boolean(const char* key, bool& out) {
-        if (!ok()) return;
-        if (const Value* v = find(key)) {
-            if (!v->IsBool()) { err = std::string("field \"") + key + "\" must be true or false"; return; }
-            out = v->GetBool();
-        }
-    }
-    void quadrant(const char* key, Quadrant& out, bool required) {
-        std::string s;
-        str(key, s, required);
-        if (!ok() || s.empty()) return;
-        if (auto q = quadrant_from_string(s)) out = *q;
-        else err = "field \"" + std::string(key) + "\": \"" + s + "\" is not one of q1, q2, q3, q4";
-    }
-    void strings(const char* key, std::vector<std::string>& out) {
-        if (!ok()) return;
-        const Value* v = find(key);
-        if (!v) return;
-        if (!v->IsArray()) { err = std::string("field \"") + key + "\" must be a list of strings"; return; }
-        for (const auto& e : v->GetArray()) {
-            if (!e.IsString()) { err = std::string("field \"") + key + "\" must be a list of strings"; return; }
-            out.emplace_back(e.GetString(), e.GetStringLength());
-        }
-    }
-    // `at` and `by` are optional in JSON: the store stamps them.
-    template <class C> void stamp_fields(C& c) {
-        i64("at", c.at);
-        str("by", c.by);
     }
 };
 
@@ -309,6 +227,27 @@ std::string command_name(const Command& c) {
         const char* operator()(const cmd::PlanFromReview&) const { return "plan_from_review"; }
         const char* operator()(const cmd::AddPrepItem&) const { return "add_prep_item"; }
         const char* operator()(const cmd::SetPrepDone&) const { return "set_prep_done"; }
+        const char* operator()(const cmd::FileQaRecord&) const { return "file_qa_record"; }
+        const char* operator()(const cmd::DisputeDeduction&) const { return "dispute_deduction"; }
+        const char* operator()(const cmd::DecideDispute&) const { return "decide_dispute"; }
+        const char* operator()(const cmd::MarkQaItem&) const { return "mark_qa_item"; }
+        const char* operator()(const cmd::AddPdcaItem&) const { return "add_pdca_item"; }
+        const char* operator()(const cmd::UpdatePdcaItem&) const { return "update_pdca_item"; }
+        const char* operator()(const cmd::MovePdcaItem&) const { return "move_pdca_item"; }
+        const char* operator()(const cmd::LinkPdcaCase&) const { return "link_pdca_case"; }
+        const char* operator()(const cmd::RemovePdcaItem&) const { return "remove_pdca_item"; }
+        const char* operator()(const cmd::StudioOpenPack&) const { return "studio_open_pack"; }
+        const char* operator()(const cmd::StudioNewPack&) const { return "studio_new_pack"; }
+        const char* operator()(const cmd::StudioPutScenario&) const { return "studio_put_scenario"; }
+        const char* operator()(const cmd::StudioRemoveScenario&) const { return "studio_remove_scenario"; }
+        const char* operator()(const cmd::StudioPutPersona&) const { return "studio_put_persona"; }
+        const char* operator()(const cmd::StudioRemovePersona&) const { return "studio_remove_persona"; }
+        const char* operator()(const cmd::StudioPutGuardrails&) const { return "studio_put_guardrails"; }
+        const char* operator()(const cmd::StudioPutMeta&) const { return "studio_put_meta"; }
+        const char* operator()(const cmd::StudioUndo&) const { return "studio_undo"; }
+        const char* operator()(const cmd::StudioRedo&) const { return "studio_redo"; }
+        const char* operator()(const cmd::StudioPublish&) const { return "studio_publish"; }
+        const char* operator()(const cmd::StudioDiscard&) const { return "studio_discard"; }
     };
     return std::visit(Namer{}, c);
 }
@@ -370,7 +309,10 @@ CommandParse command_from_json(std::string_view json) {
     } else if (type == "set_ui_layout") {
         cmd::SetUiLayout c;
         if ((ok = get_string(doc, "ini", c.ini, err))) r.command = c;
-    } else if (case_command_from_json(type, doc, r.command, err)) {
+    } else if (case_command_from_json(type, doc, r.command, err) ||
+               qa_command_from_json(type, doc, r.command, err) ||
+               pdca_command_from_json(type, doc, r.command, err) ||
+               studio_command_from_json(type, doc, r.command, err)) {
         ok = err.empty();
     } else {
         r.error = "command: unknown type \"" + type + "\"";

@@ -7,6 +7,9 @@
 #include <variant>
 #include <vector>
 #include "core/case_commands.h"
+#include "core/pdca_commands.h"
+#include "core/qa_commands.h"
+#include "core/studio_commands.h"
 #include "core/workspace.h"
 
 namespace cw {
@@ -32,7 +35,17 @@ using Command = std::variant<cmd::SetLanguage, cmd::SetAgentName, cmd::SetCentre
                              cmd::CreateCase, cmd::MoveCase, cmd::SetCaseStatus, cmd::StartPlan,
                              cmd::TickChecklist, cmd::ReportUp, cmd::RequestApproval, cmd::DecideApproval,
                              cmd::AddCaseNote, cmd::CloseCase, cmd::PlanFromReview, cmd::AddPrepItem,
-                             cmd::SetPrepDone>;
+                             cmd::SetPrepDone,
+                             // QA review (core/qa_record.h)
+                             cmd::FileQaRecord, cmd::DisputeDeduction, cmd::DecideDispute, cmd::MarkQaItem,
+                             // the PDCA board (core/pdca.h)
+                             cmd::AddPdcaItem, cmd::UpdatePdcaItem, cmd::MovePdcaItem, cmd::LinkPdcaCase,
+                             cmd::RemovePdcaItem,
+                             // the script studio (core/pack_draft.h)
+                             cmd::StudioOpenPack, cmd::StudioNewPack, cmd::StudioPutScenario,
+                             cmd::StudioRemoveScenario, cmd::StudioPutPersona, cmd::StudioRemovePersona,
+                             cmd::StudioPutGuardrails, cmd::StudioPutMeta, cmd::StudioUndo, cmd::StudioRedo,
+                             cmd::StudioPublish, cmd::StudioDiscard>;
 
 struct CommandResult {
     bool ok = false;

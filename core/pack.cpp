@@ -437,7 +437,14 @@ private:
         text(dot(tp, "standard"), st.text.standard, false);
         if (needs_text(st.kind) && st.text.standard.empty())
             error(dot(tp, "standard"), "empty_text", "a " + kind + " step needs its standard text (zh and/or en)");
-        for (const auto& kv : st.text.variants) text(dot(tp, to_string(kv.first)), kv.second, false);
+        for (const auto& kv : st.text.variants) {
+            // An empty variant would show the agent a blank line in that style: say so.
+            if (kv.second.empty())
+                error(dot(tp, to_string(kv.first)), "empty_variant",
+                      std::string("the ") + to_string(kv.first) + " variant has no text; write it or remove the variant");
+            else
+                text(dot(tp, to_string(kv.first)), kv.second, false);
+        }
         text(dot(sp, "key_point"), st.key_point, false);
         forbidden_words(dot(tp, "standard"), st.text.standard, active);
         for (const auto& kv : st.text.variants) forbidden_words(dot(tp, to_string(kv.first)), kv.second, active);

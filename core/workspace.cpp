@@ -62,7 +62,10 @@ std::string workspace_to_json(const Workspace& ws, bool pretty) {
            cereal::make_nvp("pdca", ws.pdca),
            cereal::make_nvp("backlog", ws.backlog),
            cereal::make_nvp("next_item_number", ws.next_item_number),
-           cereal::make_nvp("practice_runs", ws.practice_runs));
+           cereal::make_nvp("practice_runs", ws.practice_runs),
+           cereal::make_nvp("qa_records", ws.qa_records),
+           cereal::make_nvp("next_qa_number", ws.next_qa_number),
+           cereal::make_nvp("drafts", ws.drafts));
     }
     if (pretty) return out.str();
     // cereal's writer always breaks lines; JSON strings escape their newlines, so every raw
@@ -121,6 +124,14 @@ WorkspaceLoad workspace_from_json(std::string_view json) {
             optional_field(ar, "next_item_number", r.workspace.next_item_number);
             part = "practice_runs";
             optional_field(ar, "practice_runs", r.workspace.practice_runs);
+        }
+        // Schema 3 added these; older saves simply have none.
+        if (r.loaded_schema >= 3) {
+            part = "qa_records";
+            optional_field(ar, "qa_records", r.workspace.qa_records);
+            optional_field(ar, "next_qa_number", r.workspace.next_qa_number);
+            part = "drafts";
+            optional_field(ar, "drafts", r.workspace.drafts);
         }
     } catch (const std::exception& e) {
         r.error = std::string("the saved workspace could not be read (") + part + "): " + describe_load_error(e);

@@ -4,6 +4,7 @@
 // Serialised with cereal as JSON; the schema version drives migration of older saves.
 //   schema 1 (foundation): settings only.
 //   schema 2: + packs, cases, reviews, pdca, backlog, next_case_number, next_item_number.
+//   schema 3: + qa_records (scored calls for review), drafts (the studio), next_qa_number.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -13,6 +14,8 @@
 
 #include "core/library.h"
 #include "core/model.h"
+#include "core/pack_draft.h"
+#include "core/qa_record.h"
 #include "core/settings.h"
 
 namespace cw {
@@ -29,7 +32,7 @@ struct PracticeRun {
 };
 
 struct Workspace {
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     Settings settings;
     Library library;
     std::vector<Case> cases;
@@ -37,6 +40,9 @@ struct Workspace {
     std::vector<PdcaItem> pdca;
     std::vector<PrepItem> backlog;         // Q2 preparation work
     std::vector<PracticeRun> practice_runs;
+    std::vector<QaRecord> qa_records;      // scored calls, for the reviewer and the dashboard
+    std::vector<PackDraft> drafts;         // packs open in the studio
+    std::uint64_t next_qa_number = 1;     // QA record ids "Q-000001"
     std::uint64_t next_case_number = 1;   // case ids "C-000001", never reused
     std::uint64_t next_item_number = 1;   // backlog / PDCA ids "P-0001"
 };

@@ -71,8 +71,8 @@ TEST_CASE("A schema-1 save from the foundation migrates to the current schema wi
     CHECK(r.workspace.cases.empty());
     // Saved again, it is a current-schema workspace that reads back the same.
     const std::string again = workspace_to_json(r.workspace);
-    CHECK(again.find("\"schema_version\": 2,\"settings\"") != std::string::npos);   // compact: no line breaks
-    CHECK(workspace_to_json(r.workspace, true).find("\"schema_version\": 2") != std::string::npos);
+    CHECK(again.find("\"schema_version\": 3,\"settings\"") != std::string::npos);   // compact: no line breaks
+    CHECK(workspace_to_json(r.workspace, true).find("\"schema_version\": 3") != std::string::npos);
     WorkspaceLoad l = workspace_from_json(again);
     REQUIRE(l.ok);
     CHECK(l.loaded_schema == Workspace::kSchemaVersion);
