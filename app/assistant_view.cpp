@@ -84,6 +84,7 @@ bool assistant_start(const std::string& pack_id, const std::string& scenario_id,
     a.customer_said.clear();
     a.ended_as.clear();
     a.qa.reset();
+    a.qa_record_id.clear();
     a.message = r.ok() ? "" : r.message;
     cache().checked_session = nullptr;
     return r.ok();

@@ -26,6 +26,7 @@ struct AssistantState {
     std::string ended_as;
     bool copy_blocked = false;    // Copy was pressed on a flagged reply
     std::optional<QaResult> qa;   // the pack's scorecard on this real call, once it has ended
+    std::string qa_record_id;     // where it was filed for review
 };
 
 AssistantState& assistant();

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/demo_mode.h"
 #include "app/fonts.h"
 #include "app/assistant_view.h"
 #include "app/pack_actions.h"
@@ -415,7 +416,7 @@ std::string dispatch_ui(const rapidjson::Document& doc, const std::string& type)
         auto it = doc.FindMember("screen");
         Screen sc;
         if (it == doc.MemberEnd() || !it->value.IsString() || !screen_from_string(it->value.GetString(), sc))
-            return result_json(false, false, "command ui.navigate: \"screen\" must be one of home, triage, assistant, practice, packs, settings");
+            return result_json(false, false, "command ui.navigate: \"screen\" must be one of home, triage, assistant, practice, review, dashboard, improve, studio, packs, settings");
         const bool changed = ui_state().screen != sc;
         ui_state().screen = sc;
         return result_json(true, changed, "");
@@ -425,6 +426,35 @@ std::string dispatch_ui(const rapidjson::Document& doc, const std::string& type)
         frame_stats().force_frames = (n != doc.MemberEnd() && n->value.IsInt()) ? std::max(0, std::min(n->value.GetInt(), 10000)) : 60;
         frame_stats().ring_count = 0;
         frame_stats().ring_next = 0;
+        return result_json(true, false, "");
+    }
+    if (type == "ui.demo_enter") {   // the consultant demo, in its own workspace
+        auto reset = doc.FindMember("reset");
+        const std::string err = demo_enter(reset != doc.MemberEnd() && reset->value.IsBool() && reset->value.GetBool());
+        return result_json(err.empty(), err.empty(), err);
+    }
+    if (type == "ui.demo_leave") {
+        const bool was = demo_active();
+        demo_leave();
+        return result_json(true, was, "");
+    }
+    if (type == "ui.tour_start") { tour_start(); return result_json(true, true, ""); }
+    if (type == "ui.export_report") { dashboard_export_report(); return result_json(true, false, ""); }
+    if (type == "ui.export_scripts" || type == "ui.export_processes" || type == "ui.studio_open") {
+        auto id = doc.FindMember("pack_id");
+        if (id == doc.MemberEnd() || !id->value.IsString())
+            return result_json(false, false, "command " + type + ": \"pack_id\" must be a string");
+        const std::string pack_id = id->value.GetString();
+        if (type == "ui.studio_open") {
+            if (!find_draft(store().ws().drafts, pack_id))
+                return result_json(false, false, "command ui.studio_open: no draft of \"" + pack_id + "\" (send studio_open_pack first)");
+            studio_open(pack_id);
+            ui_state().screen = Screen::Studio;
+            return result_json(true, true, "");
+        }
+        if (!find_pack(store().ws().library, pack_id)) return result_json(false, false, "command " + type + ": no such pack");
+        if (type == "ui.export_scripts") pack_export_scripts_html(pack_id);
+        else pack_export_processes_html(pack_id);
         return result_json(true, false, "");
     }
     if (type == "ui.assistant_start") {   // as if the agent picked this scenario
@@ -549,6 +579,12 @@ std::string automation_query(std::string_view what) {
     if (what == "frames") return query_frames();
     if (what == "assistant") return query_assistant();
     if (what == "practice") return query_practice();
+    if (what == "dashboard") return dashboard_summary_json();
+    if (what == "demo") {
+        return std::string("{\"active\":") + (demo_active() ? "true" : "false") + ",\"build_ms\":" +
+               std::to_string(demo_build_ms()) + ",\"tour_step\":" + std::to_string(tour_step()) +
+               ",\"studio\":\"" + studio_open_pack_id() + "\"}";
+    }
     if (what == "glyphs:ui") {   // every UI string, both languages: none may draw as a box
         size_t n = 0;
         const I18nEntry* t = i18n_table(&n);

@@ -10,6 +10,7 @@
 #include "app/store.h"
 #include "app/ui.h"
 #include "core/pack.h"
+#include "core/pack_html.h"
 
 namespace cw {
 namespace {
@@ -111,6 +112,25 @@ int pack_add_builtin() {
     }
     o.title = std::string(T("packs.demo_added")) + " " + std::to_string(added);
     return added;
+}
+
+std::string builtin_pack_text(const std::string& file_name) {
+    if (file_name.find('/') != std::string::npos) return {};
+    return read_file(std::string(kBuiltinDir) + "/" + file_name);
+}
+
+void pack_export_scripts_html(const std::string& pack_id) {
+    const Workspace& ws = store().ws();
+    if (const Pack* p = find_pack(ws.library, pack_id))
+        platform().download(pack_id + (ws.settings.language == Lang::Zh ? "-话术.html" : "-scripts.html"), "text/html;charset=utf-8",
+                            scripts_html(*p, ws.settings.language, static_cast<std::int64_t>(platform().wall_ms())));
+}
+
+void pack_export_processes_html(const std::string& pack_id) {
+    const Workspace& ws = store().ws();
+    if (const Pack* p = find_pack(ws.library, pack_id))
+        platform().download(pack_id + (ws.settings.language == Lang::Zh ? "-流程.html" : "-processes.html"), "text/html;charset=utf-8",
+                            processes_html(*p, ws.settings.language, static_cast<std::int64_t>(platform().wall_ms())));
 }
 
 void pack_export(const std::string& pack_id) {

@@ -24,6 +24,10 @@ void pack_confirm_replace(bool yes);
 // Imports every built-in pack not yet in the workspace; returns how many were added.
 int pack_add_builtin();
 std::vector<std::string> builtin_pack_files();
+std::string builtin_pack_text(const std::string& file_name);   // "" if missing
+// The two HTML deliverables of a pack (core/pack_html.h), downloaded in the current language.
+void pack_export_scripts_html(const std::string& pack_id);
+void pack_export_processes_html(const std::string& pack_id);
 void pack_export(const std::string& pack_id);
 
 PackActionOutcome& pack_outcome();

@@ -15,6 +15,7 @@ struct PracticeState {
     std::string pack_id, scenario_id, persona_id, own, message;
     std::uint64_t seed = 0;
     bool recorded = false;   // the finished run is in the workspace's history
+    std::string qa_record_id;   // the filed QA record (disputes go to it), once recorded
 };
 
 PracticeState& practice();

@@ -38,7 +38,8 @@ CommandResult Store::dispatch(const Command& command) {
     CommandResult r = cw::apply(ws_, c);
     if (r.ok && r.changed) {
         ++revision_;
-        scheduler_.changed(platform_ ? platform_->now_ms() : 0);
+        // Demo edits are not the user's work: nothing to save.
+        if (!demo_) scheduler_.changed(platform_ ? platform_->now_ms() : 0);
     }
     return r;
 }
@@ -47,7 +48,7 @@ void Store::tick(bool flush) {
     if (!platform_) return;
     if (auto due = scheduler_.tick(platform_->now_ms(), flush)) {
         const double start = platform_->now_ms();
-        std::string bytes = encode_save(workspace_to_json(ws_), due->generation);
+        std::string bytes = encode_save(workspace_to_json(saved_ws()), due->generation);
         scheduler_.observe_serialise_ms(platform_->now_ms() - start);
         if (bytes.size() > kMaxSaveBytes) {
             // Never write what could not be read back: the previous save stays, the user is told.
@@ -65,6 +66,26 @@ void Store::export_problem(size_t index) {
     if (!platform_ || index >= problems_.size()) return;
     platform_->download("callwise-unreadable-save-slot" + std::to_string(problems_[index].slot) + ".bin",
                         "application/octet-stream", problems_[index].bytes);
+}
+
+void Store::enter_demo(Workspace demo) {
+    tick(/*flush=*/true);   // the user's pending edits go to storage before the switch
+    if (!demo_) own_ = std::move(ws_);
+    ws_ = std::move(demo);
+    demo_ = true;
+    ++revision_;
+}
+
+Workspace Store::leave_demo() {
+    if (!demo_) return {};
+    const Lang lang = ws_.settings.language;   // a presenter who switched language keeps it
+    Workspace demo = std::move(ws_);
+    ws_ = std::move(own_);
+    own_ = Workspace{};
+    demo_ = false;
+    ++revision_;
+    dispatch(cmd::SetLanguage{lang});
+    return demo;
 }
 
 void Store::export_workspace() {

@@ -40,6 +40,13 @@ public:
     // Whole workspace as a JSON download (the user's own backup).
     void export_workspace();
 
+    // Consultant demo mode: `demo` becomes the live workspace; the user's own stays aside,
+    // untouched, and is still what gets saved (pending changes included). The demo is never
+    // written to storage. Leaving brings the user's workspace back as it was.
+    void enter_demo(Workspace demo);
+    Workspace leave_demo();   // returns the demo as it was left
+    bool in_demo() const { return demo_; }
+
 private:
     Platform* platform_ = nullptr;
     Workspace ws_;
@@ -48,6 +55,9 @@ private:
     std::vector<SaveProblem> problems_;
     bool recovered_from_save_ = false;
     double load_ms_ = 0;
+    bool demo_ = false;
+    Workspace own_;   // the user's workspace while the demo is live
+    const Workspace& saved_ws() const { return demo_ ? own_ : ws_; }
 };
 
 Store& store();

@@ -295,6 +295,10 @@ void end_panel() {
                     ImGui::TextDisabled("−%.1f %s", d.points, pick(d.explanation, lang).c_str());
                     ImGui::PopTextWrapPos();
                 }
+            if (!a.qa_record_id.empty() && ImGui::SmallButton(L("assist.open_review", "assist-review").c_str())) {
+                review_select(a.qa_record_id);
+                ui_state().screen = Screen::Review;
+            }
         }
         return;
     }
@@ -309,7 +313,17 @@ void end_panel() {
             act(a.session.end(c.end));
             a.ended_as = T(c.key);
             if (const Pack* pk = find_pack(store().ws().library, a.pack_id))
-                if (!pk->scorecards.empty()) a.qa = score_call(*pk, pk->scorecards.front(), a.session.record());
+                if (!pk->scorecards.empty()) {
+                    a.qa = score_call(*pk, pk->scorecards.front(), a.session.record());
+                    QaRecord rec;
+                    rec.at = static_cast<std::int64_t>(platform().wall_ms());
+                    rec.agent = store().ws().settings.agent_name;
+                    rec.case_id = a.case_id;
+                    rec.call = a.session.record();
+                    rec.result = *a.qa;
+                    const CommandResult filed = store().dispatch(cmd::FileQaRecord{std::move(rec), 0, {}});
+                    a.qa_record_id = filed.ok ? filed.id : std::string();
+                }
             // The outcome goes into the case, when the call came from one.
             if (!a.case_id.empty()) {
                 store().dispatch(cmd::AddCaseNote{a.case_id, std::string("call ended: ") + to_string(c.end) + ", " +

@@ -108,6 +108,18 @@ void draw_packs() {
             ImGui::TableNextColumn();
             if (ImGui::SmallButton(L("packs.export", "export").c_str())) pack_export(p.meta.id);
             ImGui::SameLine();
+            // The consultant's deliverables: readable documents of the scripts and processes.
+            if (ImGui::SmallButton(L("packs.export_scripts", "export-scripts").c_str())) pack_export_scripts_html(p.meta.id);
+            ui_track(("packs.export_scripts." + p.meta.id).c_str());
+            ImGui::SameLine();
+            if (ImGui::SmallButton(L("packs.export_processes", "export-processes").c_str())) pack_export_processes_html(p.meta.id);
+            ImGui::SameLine();
+            if (ImGui::SmallButton(L("studio.edit", "studio-edit").c_str())) {
+                store().dispatch(cmd::StudioOpenPack{p.meta.id});
+                studio_open(p.meta.id);
+                ui_state().screen = Screen::Studio;
+            }
+            ImGui::SameLine();
             if (confirm_remove == p.meta.id) {
                 if (ImGui::SmallButton(L("packs.remove", "remove-yes").c_str())) {
                     store().dispatch(cmd::RemovePack{p.meta.id});

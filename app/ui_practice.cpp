@@ -13,6 +13,7 @@
 #include "app/platform.h"
 #include "app/store.h"
 #include "app/ui.h"
+#include "app/ui_qa.h"
 #include "app/ui_theme.h"
 #include "app/ui_tracking.h"
 #include "app/practice_view.h"
@@ -43,6 +44,7 @@ bool practice_start(const std::string& pack_id, const std::string& scenario_id, 
     p.persona_id = pe;
     p.seed = seed;
     p.recorded = false;
+    p.qa_record_id.clear();
     p.qa.reset();
     p.own.clear();
     p.message.clear();
@@ -71,6 +73,16 @@ void practice_finish_if_ended() {
         if (it.weight > 0 && it.status != QaStatus::Unscored && it.status != QaStatus::NotApplicable)
             run.items[it.item_id] = it.earned / it.weight;
     store().dispatch(cmd::RecordPracticeRun{run});
+    // Filed for review too: disputes and reviewer marks live on the record, not on this screen.
+    QaRecord rec;
+    rec.at = run.at;
+    rec.agent = run.agent;
+    rec.call = p.sim->record();
+    rec.call.agent = run.agent;
+    rec.call.grade_id = run.grade_id;
+    rec.result = *p.qa;
+    const CommandResult filed = store().dispatch(cmd::FileQaRecord{std::move(rec), 0, {}});
+    p.qa_record_id = filed.ok ? filed.id : std::string();
     p.recorded = true;
 }
 
@@ -195,8 +207,18 @@ void qa_panel() {
     const Lang lang = store().ws().settings.language;
     ImGui::TextColored(ImVec4(0.55f, 0.78f, 1, 1), "%s: %s", T("practice.ended"), pick(p.sim->end_reason(), lang).c_str());
     if (!p.qa) return;
-    QaResult& qa = *p.qa;
     section(T("qa.title"));
+    // The filed record is the truth once it exists (a reviewer may have decided since).
+    for (const QaRecord& r : store().ws().qa_records)
+        if (r.id == p.qa_record_id) {
+            draw_qa_result(r, false);
+            ImGui::TextDisabled("%s %s", T("practice.filed"), r.id.c_str());
+            if (ImGui::Button(L("practice.replay", "pr-replay").c_str())) practice_start(p.pack_id, p.scenario_id, p.persona_id, p.seed);
+            ImGui::SameLine();
+            if (ImGui::Button(L("practice.again", "pr-again").c_str())) p.sim.reset();
+            return;
+        }
+    QaResult& qa = *p.qa;
     ImGui::SetWindowFontScale(1.3f);
     ImGui::Text("%s %.0f / %.0f  (%.0f%%)", T("qa.score"), qa.score, qa.max_score, qa.percent);
     ImGui::SetWindowFontScale(1.0f);

@@ -4,6 +4,7 @@
 
 #include "app/platform.h"
 #include "app/store.h"
+#include "app/demo_mode.h"
 #include "app/ui.h"
 #include "app/ui_tracking.h"
 #include "core/i18n.h"
@@ -23,6 +24,10 @@ const char* to_string(Screen s) {
         case Screen::Triage: return "triage";
         case Screen::Assistant: return "assistant";
         case Screen::Practice: return "practice";
+        case Screen::Studio: return "studio";
+        case Screen::Review: return "review";
+        case Screen::Dashboard: return "dashboard";
+        case Screen::Improve: return "improve";
     }
     return "home";
 }
@@ -34,6 +39,10 @@ bool screen_from_string(const std::string& s, Screen& out) {
     if (s == "triage") { out = Screen::Triage; return true; }
     if (s == "assistant") { out = Screen::Assistant; return true; }
     if (s == "practice") { out = Screen::Practice; return true; }
+    if (s == "studio") { out = Screen::Studio; return true; }
+    if (s == "review") { out = Screen::Review; return true; }
+    if (s == "dashboard") { out = Screen::Dashboard; return true; }
+    if (s == "improve") { out = Screen::Improve; return true; }
     return false;
 }
 
@@ -65,6 +74,15 @@ void menu_bar() {
     if (ImGui::BeginMenu(L("menu.workspace", "m-ws").c_str())) {
         if (ImGui::MenuItem(L("menu.settings", "m-settings").c_str())) ui_state().screen = Screen::Settings;
         if (ImGui::MenuItem(L("menu.export_workspace", "m-export").c_str())) store().export_workspace();
+        ImGui::Separator();
+        if (!demo_active()) {
+            if (ImGui::MenuItem(L("menu.demo", "m-demo").c_str())) {
+                const std::string err = demo_enter(false);
+                if (err.empty()) tour_start();
+            }
+        } else if (ImGui::MenuItem(L("menu.demo_leave", "m-demo-leave").c_str())) {
+            demo_leave();
+        }
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(L("menu.view", "m-view").c_str())) {
@@ -74,6 +92,7 @@ void menu_bar() {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(L("menu.help", "m-help").c_str())) {
+        if (ImGui::MenuItem(L("menu.tour", "m-tour").c_str())) tour_start();
         if (ImGui::MenuItem(L("menu.about", "m-about").c_str())) ui_state().show_about = true;
         ImGui::EndMenu();
     }
@@ -136,6 +155,27 @@ void storage_banners() {
     ImGui::PopStyleColor();
 }
 
+// While the demo is live, always say so: a presenter must never mistake it for real data.
+void demo_banner() {
+    if (!demo_active()) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.16f, 0.28f, 0.50f, 1));
+    const float h = ImGui::GetFrameHeightWithSpacing() + 10;
+    ImGui::BeginChild("##demo-banner", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetCursorPos(ImVec2(10, 5));
+    if (ImGui::Button(L("demo.leave", "demo-leave").c_str())) demo_leave();
+    ui_track("demo.leave");
+    ImGui::SameLine();
+    if (ImGui::Button(L("demo.reset", "demo-reset").c_str())) demo_enter(true);
+    ui_track("demo.reset");
+    ImGui::SameLine();
+    if (ImGui::Button(L("demo.tour", "demo-tour").c_str())) tour_start();
+    ImGui::SameLine();
+    ImGui::TextUnformatted(T("demo.banner"));
+    ui_track("demo.banner");
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
 void navigation() {
     UiState& ui = ui_state();
     struct Item { Screen screen; const char* key; const char* id; };
@@ -143,6 +183,10 @@ void navigation() {
                           {Screen::Triage, "triage.title", "nav-triage"},
                           {Screen::Assistant, "assist.title", "nav-assistant"},
                           {Screen::Practice, "practice.title", "nav-practice"},
+                          {Screen::Review, "review.title", "nav-review"},
+                          {Screen::Dashboard, "dash.title", "nav-dashboard"},
+                          {Screen::Improve, "pdca.title", "nav-improve"},
+                          {Screen::Studio, "studio.title_screen", "nav-studio"},
                           {Screen::Packs, "packs.title", "nav-packs"},
                           {Screen::Settings, "menu.settings", "nav-settings"}};
     for (const auto& it : items) {
@@ -215,6 +259,7 @@ void draw_ui() {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar(2);
     menu_bar();
+    demo_banner();
     storage_banners();
 
     const float status_h = ImGui::GetFrameHeightWithSpacing() + 6;
@@ -231,11 +276,16 @@ void draw_ui() {
         case Screen::Triage: draw_triage(); break;
         case Screen::Assistant: draw_assistant(); break;
         case Screen::Practice: draw_practice(); break;
+        case Screen::Studio: draw_studio(); break;
+        case Screen::Review: draw_review(); break;
+        case Screen::Dashboard: draw_dashboard(); break;
+        case Screen::Improve: draw_pdca(); break;
     }
     ImGui::EndChild();
     status_bar();
     about_modal();
     ImGui::End();
+    draw_tour();
 }
 
 }  // namespace cw

@@ -339,8 +339,10 @@ void PracticeSim::init(const Pack& pack, const Scenario& sc, const Persona& p, c
     std::sort(token_index_.begin(), token_index_.end());
 }
 
-// Script text with the two variables every practice call knows filled in; the others stay
-// visible as {name}, as they do in the live workbench (the agent sees what to ask).
+// Script text with the variables filled in from the simulated customer's file: a practice call
+// has no real case, so the demo packs' common variables get plausible sample values (a trainee
+// should rehearse saying "flight CA1234", not "{flight_no}"). Unknown names stay visible as
+// {name}, as they do in the live workbench.
 std::string PracticeSim::fill(const LocalizedText& t) const {
     const std::string& text = pick(t, lang_);
     if (text.find('{') == std::string::npos) return text;  // most script lines have no variables
@@ -351,7 +353,66 @@ std::string PracticeSim::fill(const LocalizedText& t) const {
         case PersonaManner::GenZ: customer = zh ? "小陈" : "Chen"; break;
         default: customer = zh ? "张先生" : "Mr Zhang"; break;
     }
-    const std::map<std::string, std::string> vars = {{"customer_name", customer}, {"agent_name", zh ? "小李" : "Li"}};
+    static const std::map<std::string, std::pair<const char*, const char*>> kSample = {
+        {"flight_no", {"CA1234", "CA1234"}}, {"new_flight_no", {"CA1288", "CA1288"}},
+        {"connection_flight_no", {"MU5101", "MU5101"}}, {"ticket_no", {"999-2345678901", "999-2345678901"}},
+        {"case_no", {"C-2026-0412", "C-2026-0412"}}, {"order_no", {"TR20261123001", "TR20261123001"}},
+        {"new_time", {"18:40", "18:40"}}, {"diff", {"200", "200"}}, {"amount", {"200", "200"}},
+        {"airport", {"首都机场 T3", "Beijing Capital T3"}}, {"destination", {"三亚", "Sanya"}},
+        {"refund_days", {"7", "7"}}, {"refund_amount", {"680", "680"}}, {"annual_fee", {"680", "680"}},
+        {"plate_no", {"京A·12345", "Jing A·12345"}}, {"waive_count", {"1", "1"}}, {"eta_minutes", {"5", "5"}},
+        {"gate", {"C12", "C12"}}, {"child_name", {"乐乐", "Lele"}}, {"counter", {"G 岛值机柜台", "check-in island G"}},
+        {"tour_name", {"海南五日游", "Hainan 5-day tour"}}, {"seat_no", {"32A", "32A"}}, {"reply_hours", {"2", "2"}},
+        {"meal_type", {"素食", "vegetarian"}}, {"leader_name", {"刘导", "Guide Liu"}},
+        {"callback_time", {"今天 17:00 前", "before 17:00 today"}}, {"baggage_ref", {"PEK-CA-48213", "PEK-CA-48213"}},
+        {"agent_id", {"8023", "8023"}},
+        {"alt_hotel", {"如家精选（三亚湾店）", "Home Inn Select, Sanya Bay"}},
+        {"alt_tour", {"海南四日游", "Hainan 4-day tour"}},
+        {"apr", {"18.25%", "18.25%"}},
+        {"card_last4", {"6688", "6688"}},
+        {"case_summary", {"航班延误改签", "rebooking after a delay"}},
+        {"change_fee", {"150", "150"}},
+        {"day_temp", {"31℃", "31°C"}},
+        {"departure_date", {"11月28日", "28 November"}},
+        {"departure_time", {"08:15", "08:15"}},
+        {"distance", {"12.6", "12.6"}},
+        {"doc_name", {"身份证", "ID card"}},
+        {"due_day", {"每月 5 日", "the 5th of each month"}},
+        {"eta", {"15:20", "15:20"}},
+        {"extra_km", {"3.2", "3.2"}},
+        {"fee_rate", {"0.5%", "0.5%"}},
+        {"flight_status", {"已延误 2 小时", "delayed by 2 hours"}},
+        {"hotel_name", {"三亚湾假日酒店", "Sanya Bay Holiday Hotel"}},
+        {"late_fee", {"50", "50"}},
+        {"local_emergency_no", {"110", "110"}},
+        {"meet_time", {"07:30", "07:30"}},
+        {"month", {"11", "November"}},
+        {"new_date", {"11月30日", "30 November"}},
+        {"new_hotel", {"海景度假酒店", "Seaview Resort"}},
+        {"new_item", {"新行李箱", "a new suitcase"}},
+        {"night_temp", {"22℃", "22°C"}},
+        {"official_sms", {"95588", "95588"}},
+        {"original_item", {"原行李箱", "the original suitcase"}},
+        {"outage_start", {"今天 09:00", "09:00 today"}},
+        {"owner_name", {"张伟", "Zhang Wei"}},
+        {"periods", {"12", "12"}},
+        {"pickup_time", {"14:00", "14:00"}},
+        {"price", {"399", "399"}},
+        {"refund_date", {"12月3日", "3 December"}},
+        {"refund_fee", {"80", "80"}},
+        {"registered_name", {"张伟", "Zhang Wei"}},
+        {"reply_time", {"今天 18:00 前", "before 18:00 today"}},
+        {"review_days", {"3", "3"}},
+        {"statement_day", {"每月 20 日", "the 20th of each month"}},
+        {"tax_amount", {"120", "120"}},
+        {"temp_limit", {"20000", "20000"}},
+        {"trip_count", {"2", "2"}},
+        {"used_count", {"1", "1"}},
+        {"early_fee_rule", {"提前 30 天以上免收手续费", "no fee when cancelled 30 days or more ahead"}},
+        {"toll_amount", {"25", "25"}},
+        {"days", {"3", "3"}}};
+    std::map<std::string, std::string> vars = {{"customer_name", customer}, {"agent_name", zh ? "小李" : "Li"}};
+    for (const auto& kv : kSample) vars.emplace(kv.first, zh ? kv.second.first : kv.second.second);
     return fill_variables(text, vars, nullptr);
 }
 

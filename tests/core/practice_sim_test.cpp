@@ -423,6 +423,7 @@ TEST_CASE("practice: every demo scenario, persona, grade and language — invari
     };
     const char* typed[] = {"好的", "请稍等，我查一下", "OK, let me check", "补偿您 500 元", "我理解您的心情", "这是规定"};
     int runs = 0, resolved = 0, hung_up = 0, escalated = 0;
+    std::set<std::string> unfilled;   // {variables} a trainee would see raw
     for (const char* name : {"airline-hotline", "credit-card-bank", "online-travel", "ride-hailing", "sample-mini"}) {
         const Pack& pack = demo(name);
         for (const Scenario& sc : pack.scenarios)
@@ -445,6 +446,7 @@ TEST_CASE("practice: every demo scenario, persona, grade and language — invari
                                 const Candidate& c = sim.candidate(i);
                                 CHECK(c.text == t.candidates[i]);
                                 CHECK(is_valid_utf8(c.text));
+                                for (const std::string& v : variables_in(c.text)) unfilled.insert(v);
                                 has_script |= c.kind == CandidateKind::Script && c.step_id == t.expected_step_id;
                                 // What a candidate is, the classifier agrees with.
                                 const PracticeSim::Classification k = sim.classify(c.text);
@@ -502,6 +504,10 @@ TEST_CASE("practice: every demo scenario, persona, grade and language — invari
                     }
     }
     CHECK(runs > 300);
+    std::string raw;
+    for (const std::string& v : unfilled) raw += "{" + v + "} ";
+    INFO("unfilled variables in candidate replies: " << raw);
+    CHECK(unfilled.empty());
     // A random trainee meets every ending.
     CHECK(resolved > 0);
     CHECK(hung_up > 0);
