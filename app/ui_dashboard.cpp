@@ -176,7 +176,10 @@ void hbar(const std::string& label, double value, double max, const std::string&
     ImGui::PushClipRect(p, ImVec2(p.x + label_w - 6, p.y + h + 4), true);
     ImGui::TextUnformatted(label.c_str());
     ImGui::PopClipRect();
-    const float bar_w = w - label_w - 70;
+    const float text_w = std::max(60.0f, ImGui::CalcTextSize(text.c_str()).x + 12);
+    const float bar_w = std::max(20.0f, w - label_w - text_w);
+    // The label may be clipped: the whole of it on hover.
+    if (ImGui::IsMouseHoveringRect(p, ImVec2(p.x + w, p.y + h + 2))) ImGui::SetTooltip("%s", label.c_str());
     const float fill = max > 0 ? static_cast<float>(value / max) * bar_w : 0;
     dl->AddRectFilled(ImVec2(p.x + label_w, p.y + 2), ImVec2(p.x + label_w + bar_w, p.y + h), IM_COL32(255, 255, 255, 14), 3);
     dl->AddRectFilled(ImVec2(p.x + label_w, p.y + 2), ImVec2(p.x + label_w + fill, p.y + h), colour, 3);
@@ -225,8 +228,8 @@ void trend_lines(const DashboardFigures& f, float height) {
     }
 }
 
+// A small button at the start of a row; the row's bar follows on the same line.
 void finding_button(const std::string& id, const std::string& title, const std::string& problem) {
-    ImGui::SameLine();
     if (ImGui::SmallButton((std::string(T("dash.to_pdca")) + "##" + id).c_str())) {
         cmd::AddPdcaItem a;
         a.title = title;
@@ -345,12 +348,13 @@ void draw_dashboard() {
         const Attainment& a = f.attainment[q];
         std::snprintf(b, sizeof b, "%d/%d %s", a.met, a.total, a.total ? pct(a.share).c_str() : "");
         ImGui::PushID(q);
-        hbar(quadrant_short(q), a.share, 1.0, b, quadrant_colour(q));
         if (a.total >= 5 && a.share < 0.8) {
             char title[200];
             std::snprintf(title, sizeof title, "%s: %s %s", quadrant_short(q), T("dash.finding.attain"), pct(a.share).c_str());
             finding_button("att" + std::to_string(q), title, title);
+            ImGui::SameLine();
         }
+        hbar(quadrant_short(q), a.share, 1.0, b, quadrant_colour(q));
         ImGui::PopID();
     }
     section(T("dash.trends"));
@@ -363,10 +367,11 @@ void draw_dashboard() {
         const GuardrailHitCount& h = f.guardrail_hits[i];
         const std::string label = pick(h.label, lang).empty() ? h.rule_id : pick(h.label, lang);
         ImGui::PushID(static_cast<int>(i));
-        hbar(label, h.count, max_hits, std::to_string(h.count), IM_COL32(235, 110, 90, 255));
         char title[300];
         std::snprintf(title, sizeof title, "%s “%s” (%d)", T("dash.finding.hit"), label.c_str(), h.count);
-        finding_button("hit" + h.rule_id, title, title);
+        finding_button("hit" + h.rule_id + h.pack_id, title, title);
+        ImGui::SameLine();
+        hbar(label, h.count, max_hits, std::to_string(h.count), IM_COL32(235, 110, 90, 255));
         ImGui::PopID();
     }
     ImGui::EndChild();

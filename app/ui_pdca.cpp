@@ -218,6 +218,7 @@ void draw_pdca() {
             if (!it->case_ids.empty()) label += " · " + std::to_string(it->case_ids.size()) + " " + T("pdca.cases_n");
             if (ImGui::Selectable((label + "###card").c_str(), v.selected == it->id, 0, ImVec2(col_w - 20, 0)))
                 v.selected = v.selected == it->id ? std::string() : it->id;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", it->title.c_str());   // cards clip long titles
             ui_track(("pdca.card." + it->id).c_str());
             ImGui::PopTextWrapPos();
             ImGui::Separator();

@@ -940,10 +940,10 @@ void toolbar(const PackDraft& d) {
     }
     ImGui::SameLine(0, 24);
     const size_t warnings = s.issues.size() - s.errors;
-    if (s.errors) ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.35f, 1), "%zu %s", s.errors, T("studio.errors"));
+    if (s.errors) ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.35f, 1), "%s %zu", T("studio.errors"), s.errors);
     else ImGui::TextColored(ImVec4(0.44f, 0.78f, 0.45f, 1), "%s", T("studio.valid"));
     ui_track("studio.validity");
-    if (warnings) { ImGui::SameLine(); ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.30f, 1), "%zu %s", warnings, T("studio.warnings")); }
+    if (warnings) { ImGui::SameLine(); ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.30f, 1), "%s %zu", T("studio.warnings"), warnings); }
     ImGui::SameLine();
     ImGui::TextDisabled("· %zu %s", d.undo.size(), T("studio.edits"));
     // Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) when no text field has the keyboard: in a field those keys
