@@ -70,14 +70,33 @@ void start_plan(Case& c, const ContingencyPlan& plan, std::int64_t at, const std
 }  // namespace
 
 // ------------------------------------------------------------------------ look-ups
+namespace {
+// Compiled triage indexes by library revision and pack: logging a case classifies its text
+// against a pack's rules, and compiling them costs more than classifying (~3 ms in wasm).
+// `key` names the rule set: a pack id, or "" for every pack together.
+TriageIndex cached_index(const Library& lib, const std::string& key, const std::vector<const TriageRules*>& rules) {
+    struct Entry { std::uint64_t revision; std::string key; TriageIndex index; };
+    static std::vector<Entry> cache;   // a handful of packs; bounded below
+    if (lib.revision != 0)
+        for (const Entry& e : cache)
+            if (e.revision == lib.revision && e.key == key) return e.index;   // shares the compiled data
+    TriageIndex index = rules.empty() ? TriageIndex{} : build_triage_index(rules);
+    if (lib.revision == 0) return index;
+    if (cache.size() >= 32) cache.erase(cache.begin());
+    cache.push_back(Entry{lib.revision, key, index});
+    return index;
+}
+TriageIndex cached_pack_index(const Library& lib, const Pack& p) {
+    return cached_index(lib, p.meta.id, {&p.triage_rules});
+}
+}  // namespace
+
 TriageIndex triage_index_for(const Workspace& ws, const std::string& pack_id) {
-    std::vector<const TriageRules*> rules;
     if (!pack_id.empty())
-        if (const Pack* p = find_pack(ws.library, pack_id)) rules.push_back(&p->triage_rules);
-    if (rules.empty())
-        for (const Pack& p : ws.library.packs) rules.push_back(&p.triage_rules);
-    if (rules.empty()) return TriageIndex{};
-    return build_triage_index(rules);
+        if (const Pack* p = find_pack(ws.library, pack_id)) return cached_pack_index(ws.library, *p);
+    std::vector<const TriageRules*> rules;
+    for (const Pack& p : ws.library.packs) rules.push_back(&p.triage_rules);
+    return cached_index(ws.library, "", rules);
 }
 
 std::vector<const Scenario*> scenarios_of(const Workspace& ws, const std::string& pack_id) {
@@ -121,7 +140,7 @@ const ContingencyPlan* matching_plan(const Workspace& ws, const Case& c, std::st
         if (!c.pack_id.empty() && p.meta.id != c.pack_id) continue;
         std::vector<std::string> fired;
         if (!p.triage_rules.signals.empty()) {
-            const TriageResult tr = classify(build_triage_index(p.triage_rules), c.text);
+            const TriageResult tr = classify(cached_pack_index(ws.library, p), c.text);
             for (const auto& f : tr.fired) fired.push_back(f.signal_id);
         }
         for (const ContingencyPlan& plan : p.plans) {
@@ -474,6 +493,7 @@ CommandResult apply_case(Workspace& ws, const cmd::PlanFromReview& in) {
         if (is.is_error()) return fail("case " + in.case_id + ": the amended pack would not validate: " + is.describe());
     const std::string pack_id = updated.meta.id;
     *pack_mut(ws, pack_id) = std::move(updated);
+    touch_library(ws.library);
     if (Case* cm = find_case_mut(ws, in.case_id))
         event(*cm, in.at, "note", in.plan_id.empty() ? "review turned into a new plan" : "review amended plan " + in.plan_id, in.by);
     return changed();

@@ -60,8 +60,14 @@ ImportResult import_pack(Library& lib, Pack pack, ImportMode mode) {
             *existing = std::move(pack);  // keeps its place in the list
             break;
     }
+    touch_library(lib);
     r.ok = true;
     return r;
+}
+
+void touch_library(Library& lib) {
+    static std::uint64_t next = 0;   // the core is single-threaded (one wasm thread, one test thread)
+    lib.revision = ++next;
 }
 
 ImportResult import_pack_json(Library& lib, std::string_view json, ImportMode mode) {
@@ -80,6 +86,7 @@ bool remove_pack(Library& lib, std::string_view pack_id) {
     for (auto it = lib.packs.begin(); it != lib.packs.end(); ++it)
         if (it->meta.id == pack_id) {
             lib.packs.erase(it);
+            touch_library(lib);
             return true;
         }
     return false;

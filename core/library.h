@@ -4,6 +4,7 @@
 // Ids are pack-scoped (two packs may both have a "gen_z" persona): a lookup without a pack id
 // takes the first pack, in library order, that has the id; pass the pack id to be exact.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +16,15 @@ namespace cw {
 
 struct Library {
     std::vector<Pack> packs;   // in import order; a replaced pack keeps its place
+    // Identifies the packs' content for caches (compiled triage indexes): a process-wide
+    // unique number set by every change made through this file (and touch_library). A copy
+    // keeps it, which is right: same number, same content. 0 = unknown (packs pushed by hand,
+    // a fresh load): never cached. Not saved.
+    std::uint64_t revision = 0;
 };
+
+// Gives `lib` a new revision; call after changing its packs in place.
+void touch_library(Library& lib);
 
 enum class ImportMode {
     AddAlongside,   // the pack id must be new to the library

@@ -146,6 +146,7 @@ WorkspaceLoad workspace_from_json(std::string_view json) {
             return r;
         }
     }
+    touch_library(r.workspace.library);   // a fresh identity for the caches of compiled rules
     r.ok = true;
     return r;
 }

@@ -227,3 +227,32 @@ TEST_CASE("Triage-desk commands parse from JSON and are stamped with time and ag
     CHECK(command_from_json(R"({"type":"close_case","case_id":"C-1","satisfaction":4,"nps":9})").ok);
     CHECK_FALSE(command_from_json(R"({"type":"plan_from_review","case_id":"C-1","checklist":[1]})").ok);
 }
+
+TEST_CASE("triage: compiled rules are cached per library change, never stale", "[cases]") {
+    Workspace ws = with_ride_hailing();
+    REQUIRE(ws.library.revision != 0);
+    const Pack pack = ws.library.packs.front();
+    REQUIRE_FALSE(pack.triage_rules.signals.empty());
+    const TriageSignal& sig = pack.triage_rules.signals.front();
+    const std::string text = !sig.phrases.front().zh.empty() ? sig.phrases.front().zh : sig.phrases.front().en;
+    auto log = [&] {
+        auto r = apply(ws, cmd::CreateCase{text, "phone", "", "", "", "", std::nullopt, "", 1000, "t"});
+        REQUIRE(r.ok);
+        return ws.cases.back();
+    };
+    const Case first = log();
+    const Case again = log();   // the cached index gives the same answer
+    CHECK(again.urgency == first.urgency);
+    CHECK(again.importance == first.importance);
+    CHECK(first.urgency + first.importance > 0);
+
+    // Replace the pack with one whose signals are gone: the next case must not use the old rules.
+    Pack bare = pack;
+    bare.triage_rules.signals.clear();
+    for (ContingencyPlan& p : bare.plans) p.trigger.signal_ids.clear();
+    const std::uint64_t before = ws.library.revision;
+    REQUIRE(import_pack(ws.library, bare, ImportMode::ReplaceSameId).ok);
+    CHECK(ws.library.revision != before);
+    const Case after = log();
+    CHECK(after.urgency + after.importance < first.urgency + first.importance);
+}
