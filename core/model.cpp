@@ -935,6 +935,13 @@ template <class Ar> void serialize(Ar& ar, Review& v) {
     opt(ar, "created_at", v.created_at);
 }
 
+template <class Ar> void serialize(Ar& ar, PdcaMove& v) {
+    req(ar, "from", v.from);
+    req(ar, "to", v.to);
+    opt(ar, "at", v.at);
+    opt(ar, "by", v.by);
+}
+
 template <class Ar> void serialize(Ar& ar, PdcaItem& v) {
     req(ar, "id", v.id);
     opt(ar, "title", v.title);
@@ -946,6 +953,11 @@ template <class Ar> void serialize(Ar& ar, PdcaItem& v) {
     opt(ar, "follow_up", v.follow_up);
     opt(ar, "standardise", v.standardise);
     opt(ar, "case_ids", v.case_ids);
+    opt(ar, "owner", v.owner);
+    opt(ar, "source", v.source);
+    opt(ar, "created_at", v.created_at);
+    opt(ar, "updated_at", v.updated_at);
+    opt(ar, "history", v.history);
 }
 
 // ============================================================================ 6. instantiations
@@ -987,6 +999,7 @@ CW_INSTANTIATE(Approval)
 CW_INSTANTIATE(PrepItem)
 CW_INSTANTIATE(Case)
 CW_INSTANTIATE(Review)
+CW_INSTANTIATE(PdcaMove)
 CW_INSTANTIATE(PdcaItem)
 #undef CW_INSTANTIATE
 template void save<cereal::JSONOutputArchive>(cereal::JSONOutputArchive&, const StyledText&);

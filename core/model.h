@@ -398,6 +398,14 @@ struct Review {                  // post-incident review, fed back into the plan
     std::int64_t created_at = 0;
 };
 
+// One move of a PDCA item on the board (any stage to any stage: a failed check goes back to plan).
+struct PdcaMove {
+    PdcaStage from = PdcaStage::Plan;
+    PdcaStage to = PdcaStage::Plan;
+    std::int64_t at = 0;         // unix ms
+    std::string by;
+};
+
 struct PdcaItem {
     std::string id;
     std::string title;
@@ -409,6 +417,12 @@ struct PdcaItem {
     std::string follow_up;
     std::string standardise;
     std::vector<std::string> case_ids;
+    // Added with the PDCA board; absent in older saves (they load as empty).
+    std::string owner;
+    std::string source;          // "hand" "review" (a Q1 case review) "dashboard" (a finding)
+    std::int64_t created_at = 0; // unix ms
+    std::int64_t updated_at = 0;
+    std::vector<PdcaMove> history;   // oldest first; bounded (core/pdca.h)
 };
 
 // ------------------------------------------------------------------ {variables} in script text
@@ -461,6 +475,7 @@ template <class Archive> void serialize(Archive&, Approval&);
 template <class Archive> void serialize(Archive&, PrepItem&);
 template <class Archive> void serialize(Archive&, Case&);
 template <class Archive> void serialize(Archive&, Review&);
+template <class Archive> void serialize(Archive&, PdcaMove&);
 template <class Archive> void serialize(Archive&, PdcaItem&);
 
 // Where a cereal load of these types currently is, so a failure can name the place

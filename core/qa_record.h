@@ -25,7 +25,9 @@ struct QaRecord {
     QaResult result;
 };
 
-constexpr size_t kMaxQaRecords = 20000;   // oldest practice records give way first (see qa_record.cpp)
+// A scored call with its transcript is 5–20 KB in a save; 3,000 keep the workspace far below
+// the 128 MiB a save may hold. The oldest practice records give way first (see qa_record.cpp).
+constexpr size_t kMaxQaRecords = 3000;
 constexpr size_t kMaxQaTextBytes = 4u * 1024u;     // a dispute's comment, a reviewer's note
 constexpr size_t kMaxQaLineBytes = 16u * 1024u;    // one line of a filed call (longer is cut)
 constexpr size_t kMaxQaLines = 5000;               // lines in one filed call
