@@ -4,6 +4,8 @@
 // of the automaton + the pattern matchers)  4. check() and mask().
 #include "core/guardrail_check.h"
 
+#include "core/phrase_matcher.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -45,40 +47,11 @@ struct GuardrailPattern {      // a non-literal never-disclose pattern of one ru
     std::string spec;
 };
 
-// Aho–Corasick over the bytes of the normalised phrases. The root has a dense table (most bytes
-// of a text leave the automaton at the root, so that step must be one load); other nodes keep
-// their few edges sorted in flat arrays. Outputs are inherited along failure links at build
-// time, so a scan never walks output chains.
-struct GuardrailAutomaton {
-    struct Node {
-        uint32_t fail = 0;
-        uint32_t edge_begin = 0, edge_end = 0;
-        uint32_t out_begin = 0, out_end = 0;
-    };
-    uint32_t root_next[256] = {};
-    std::vector<Node> nodes;
-    std::vector<unsigned char> edge_byte;
-    std::vector<uint32_t> edge_target;
-    std::vector<uint32_t> outputs;  // phrase indices
-
-    uint32_t step(uint32_t s, unsigned char c) const {
-        while (s != 0) {
-            const Node& n = nodes[s];
-            for (uint32_t e = n.edge_begin; e < n.edge_end; ++e) {
-                if (edge_byte[e] == c) return edge_target[e];
-                if (edge_byte[e] > c) break;  // sorted
-            }
-            s = n.fail;
-        }
-        return root_next[c];
-    }
-};
-
 struct GuardrailData {
     std::vector<GuardrailRule> rules;
     std::vector<GuardrailPhrase> phrases;
     std::vector<GuardrailPattern> patterns;
-    GuardrailAutomaton automaton;
+    PhraseMatcher automaton;   // every rule's normalised phrases
     std::vector<GuardrailProblem> problems;
     bool any_digits = false;   // some `digits:` pattern: one shared pass over digit runs
 };
@@ -137,64 +110,10 @@ void add_phrase(GuardrailData& d, uint32_t rule, const std::string& text, const 
 }
 
 void build_automaton(GuardrailData& d) {
-    struct BuildNode {
-        std::map<unsigned char, uint32_t> next;
-        std::vector<uint32_t> out;
-        uint32_t fail = 0;
-    };
-    std::vector<BuildNode> t(1);
-    for (uint32_t p = 0; p < d.phrases.size(); ++p) {
-        uint32_t s = 0;
-        for (unsigned char c : d.phrases[p].norm) {
-            auto it = t[s].next.find(c);
-            if (it == t[s].next.end()) {
-                t.emplace_back();
-                const uint32_t n = static_cast<uint32_t>(t.size() - 1);
-                t[s].next[c] = n;
-                s = n;
-            } else {
-                s = it->second;
-            }
-        }
-        t[s].out.push_back(p);
-    }
-    // Breadth-first: failure links, then outputs inherited from the failure target (already final,
-    // since it is shallower).
-    std::vector<uint32_t> order;
-    order.reserve(t.size());
-    for (auto& kv : t[0].next) order.push_back(kv.second);
-    for (size_t qi = 0; qi < order.size(); ++qi) {
-        const uint32_t u = order[qi];
-        for (auto& [c, v] : t[u].next) {
-            uint32_t f = t[u].fail;
-            while (true) {
-                auto it = t[f].next.find(c);
-                if (it != t[f].next.end() && it->second != v) { t[v].fail = it->second; break; }
-                if (f == 0) { t[v].fail = 0; break; }
-                f = t[f].fail;
-            }
-            const auto& inherited = t[t[v].fail].out;
-            t[v].out.insert(t[v].out.end(), inherited.begin(), inherited.end());
-            order.push_back(v);
-        }
-    }
-    detail::GuardrailAutomaton& a = d.automaton;
-    a.nodes.resize(t.size());
-    for (auto& kv : t[0].next) a.root_next[kv.first] = kv.second;
-    for (size_t s = 0; s < t.size(); ++s) {
-        detail::GuardrailAutomaton::Node& n = a.nodes[s];
-        n.fail = t[s].fail;
-        n.edge_begin = static_cast<uint32_t>(a.edge_byte.size());
-        if (s != 0)
-            for (auto& kv : t[s].next) {  // std::map: already sorted by byte
-                a.edge_byte.push_back(kv.first);
-                a.edge_target.push_back(kv.second);
-            }
-        n.edge_end = static_cast<uint32_t>(a.edge_byte.size());
-        n.out_begin = static_cast<uint32_t>(a.outputs.size());
-        a.outputs.insert(a.outputs.end(), t[s].out.begin(), t[s].out.end());
-        n.out_end = static_cast<uint32_t>(a.outputs.size());
-    }
+    std::vector<std::string> norms;
+    norms.reserve(d.phrases.size());
+    for (const GuardrailPhrase& p : d.phrases) norms.push_back(p.norm);
+    d.automaton.build(norms);
 }
 
 // ------------------------------------------------------------------ scanning
@@ -286,29 +205,22 @@ bool scan(const GuardrailData& d, std::string_view t, std::vector<RawHit>& hits)
     if (!d.phrases.empty() && !t.empty()) {
         normalize_for_match(t, s.norm, &s.offsets);
         s.last_end.assign(d.phrases.size(), 0);
-        const detail::GuardrailAutomaton& a = d.automaton;
-        uint32_t state = 0;
         const std::string& n = s.norm;
-        for (size_t i = 0; i < n.size() && !capped; ++i) {
-            state = a.step(state, static_cast<unsigned char>(n[i]));
-            if (state == 0) continue;
-            const detail::GuardrailAutomaton::Node& node = a.nodes[state];
-            for (uint32_t o = node.out_begin; o < node.out_end; ++o) {
-                const uint32_t p = a.outputs[o];
-                const GuardrailPhrase& ph = d.phrases[p];
-                const size_t e = i + 1, b = e - ph.norm.size();
-                if (b < s.last_end[p]) continue;  // overlaps its own previous hit ("aa" in "aaa")
-                if (ph.word_start && b > 0 && is_ascii_alnum(static_cast<unsigned char>(n[b - 1]))) continue;
-                s.last_end[p] = e;
-                size_t ob = s.offsets[b], oe = s.offsets[e];
-                while (oe > ob) {
-                    const size_t sp = trailing_space_len(t, oe);
-                    if (sp == 0) break;
-                    oe -= sp;
-                }
-                push(RawHit{ph.rule, ob, oe, static_cast<int32_t>(p), -1});
+        d.automaton.scan(n, [&](uint32_t p, size_t e) {
+            const GuardrailPhrase& ph = d.phrases[p];
+            const size_t b = e - ph.norm.size();
+            if (b < s.last_end[p]) return true;  // overlaps its own previous hit ("aa" in "aaa")
+            if (ph.word_start && b > 0 && is_ascii_alnum(static_cast<unsigned char>(n[b - 1]))) return true;
+            s.last_end[p] = e;
+            size_t ob = s.offsets[b], oe = s.offsets[e];
+            while (oe > ob) {
+                const size_t sp = trailing_space_len(t, oe);
+                if (sp == 0) break;
+                oe -= sp;
             }
-        }
+            push(RawHit{ph.rule, ob, oe, static_cast<int32_t>(p), -1});
+            return !capped;
+        });
     }
 
     // 2. Patterns: each kind of matcher runs at most once per text.

@@ -2,6 +2,8 @@
 // time expressions, classify(), scenario suggestion.
 #include "core/triage.h"
 
+#include "core/phrase_matcher.h"
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -223,100 +225,6 @@ struct Needle {
     bool word_end = false;     // ends with an ASCII letter/digit: must end a word (inflections allowed)
 };
 
-// Aho–Corasick over bytes. The root has a dense table (every scan step that fails falls back
-// to it); other states keep their few edges in sorted flat arrays. Outputs are flattened per
-// state including those reached through failure links, so a scan never walks output chains.
-class Automaton {
-public:
-    void build(const std::vector<std::string>& patterns) {
-        struct BuildNode { std::map<unsigned char, uint32_t> next; std::vector<uint32_t> out; uint32_t fail = 0; };
-        std::vector<BuildNode> t(1);
-        for (uint32_t p = 0; p < patterns.size(); ++p) {
-            uint32_t s = 0;
-            for (unsigned char c : patterns[p]) {
-                auto it = t[s].next.find(c);
-                if (it == t[s].next.end()) {
-                    t.emplace_back();
-                    const uint32_t id = static_cast<uint32_t>(t.size() - 1);
-                    t[s].next[c] = id;
-                    s = id;
-                } else {
-                    s = it->second;
-                }
-            }
-            t[s].out.push_back(p);
-        }
-        // Breadth-first: failure links and inherited outputs.
-        std::vector<uint32_t> order;
-        order.reserve(t.size());
-        for (auto& [c, s] : t[0].next) { t[s].fail = 0; order.push_back(s); }
-        for (size_t k = 0; k < order.size(); ++k) {
-            const uint32_t u = order[k];
-            for (auto& [c, v] : t[u].next) {
-                uint32_t f = t[u].fail;
-                while (true) {
-                    auto it = t[f].next.find(c);
-                    if (it != t[f].next.end() && it->second != v) { t[v].fail = it->second; break; }
-                    if (f == 0) { t[v].fail = 0; break; }
-                    f = t[f].fail;
-                }
-                const auto& inherited = t[t[v].fail].out;
-                t[v].out.insert(t[v].out.end(), inherited.begin(), inherited.end());
-                order.push_back(v);
-            }
-        }
-        nodes_.assign(t.size(), Node{});
-        edge_bytes_.clear();
-        edge_targets_.clear();
-        outputs_.clear();
-        root_.fill(0);
-        for (auto& [c, s] : t[0].next) root_[c] = s;
-        for (uint32_t s = 0; s < t.size(); ++s) {
-            Node& n = nodes_[s];
-            n.fail = t[s].fail;
-            n.edge_begin = static_cast<uint32_t>(edge_bytes_.size());
-            for (auto& [c, v] : t[s].next) { edge_bytes_.push_back(c); edge_targets_.push_back(v); }
-            n.edge_end = static_cast<uint32_t>(edge_bytes_.size());
-            n.out_begin = static_cast<uint32_t>(outputs_.size());
-            outputs_.insert(outputs_.end(), t[s].out.begin(), t[s].out.end());
-            n.out_end = static_cast<uint32_t>(outputs_.size());
-        }
-    }
-
-    // Calls on_match(pattern, end) for every occurrence (end = one past its last byte).
-    template <class F>
-    void scan(std::string_view text, F&& on_match) const {
-        if (nodes_.empty()) return;
-        uint32_t s = 0;
-        for (size_t i = 0; i < text.size(); ++i) {
-            s = step(s, static_cast<unsigned char>(text[i]));
-            const Node& n = nodes_[s];
-            for (uint32_t k = n.out_begin; k < n.out_end; ++k) on_match(outputs_[k], i + 1);
-        }
-    }
-
-    size_t state_count() const { return nodes_.size(); }
-
-private:
-    struct Node { uint32_t fail = 0, edge_begin = 0, edge_end = 0, out_begin = 0, out_end = 0; };
-
-    uint32_t step(uint32_t s, unsigned char c) const {
-        while (s != 0) {
-            const Node& n = nodes_[s];
-            for (uint32_t e = n.edge_begin; e < n.edge_end; ++e)
-                if (edge_bytes_[e] == c) return edge_targets_[e];
-            s = n.fail;
-        }
-        return root_[c];
-    }
-
-    std::vector<Node> nodes_;
-    std::vector<unsigned char> edge_bytes_;
-    std::vector<uint32_t> edge_targets_;
-    std::vector<uint32_t> outputs_;
-    std::array<uint32_t, 256> root_{};
-};
-
 struct SignalInfo {
     std::string id;
     LocalizedText label;
@@ -328,7 +236,7 @@ struct SignalInfo {
 struct TriageData {
     std::vector<SignalInfo> signals;
     std::vector<Needle> needles;
-    Automaton automaton;
+    PhraseMatcher automaton;   // every needle, pack and built-in
     TriageThresholds thresholds;
     ResponseTargets targets;
     size_t phrase_count = 0;
@@ -874,9 +782,10 @@ TriageResult run(const TriageData& d, std::string_view input) {
     d.automaton.scan(norm, [&](uint32_t p, size_t end) {
         const Needle& n = d.needles[p];
         const size_t start = end - n.len;
-        if (n.word_start && !word_start_ok(norm, start, n.cue == Cue::Unit)) return;
-        if (n.word_end && n.len <= kShortWord && !word_end_ok(norm, end)) return;
+        if (n.word_start && !word_start_ok(norm, start, n.cue == Cue::Unit)) return true;
+        if (n.word_end && n.len <= kShortWord && !word_end_ok(norm, end)) return true;
         sc.hits.push_back({p, static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
+        return true;
     });
     std::sort(sc.hits.begin(), sc.hits.end(), [](const Hit& a, const Hit& b) {
         return a.start != b.start ? a.start < b.start : a.end > b.end;
