@@ -108,6 +108,8 @@ const CaseEvent* first_response(const Case& c) {
     using namespace std::string_view_literals;   // length first, then bytes: hot in the case loop
     for (const CaseEvent& e : c.timeline) {
         const std::string_view k = e.kind;
+        // A plan the app started at intake is not a person answering the customer.
+        if (k == "plan_started"sv && e.at == c.created_at) continue;
         if (k != "created"sv && k != "quadrant"sv) return &e;
     }
     return nullptr;
@@ -262,6 +264,8 @@ DashboardFigures compute_dashboard(const Workspace& ws, const DashboardFilter& f
             if (!agent.empty()) agents.insert(agent);
             if (!r.call.persona_id.empty()) personas.try_emplace(r.call.persona_id, r.call.pack_id);
             if (!in_range(f, r.at)) continue;
+            // Real calls only: what trainees say in rehearsal is the practice trends' business.
+            if (r.call.practice || r.result.practice) continue;
             if (!f.agent.empty() && agent != f.agent) continue;
             if (!f.persona_id.empty() && r.call.persona_id != f.persona_id) continue;
             ++out.qa_records;

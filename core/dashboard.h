@@ -108,7 +108,7 @@ struct DashboardFigures {
     int satisfaction_count = 0;
     double satisfaction_mean = 0;       // 1..5
 
-    int qa_records = 0;                 // QA records in range matching the filter
+    int qa_records = 0;                 // QA records of real calls in range matching the filter (practice is in `trends`)
     std::vector<GuardrailHitCount> guardrail_hits;   // count desc
     std::vector<RankedItem> top_scenarios;           // count desc, at most kDashboardTopN
     std::vector<RankedItem> top_personas;
@@ -127,7 +127,8 @@ struct DashboardFigures {
 DashboardFigures compute_dashboard(const Workspace& ws, const DashboardFilter& filter, int bucket_days = 7);
 
 // The first response of a case, as the dashboard sees it: the first timeline event that is not
-// "created" or "quadrant" (a re-sort is not an answer). Null when there is none.
+// "created" or "quadrant" (a re-sort is not an answer), nor the plan the app started by itself
+// at intake. Null when there is none.
 const CaseEvent* first_response(const Case& c);
 
 }  // namespace cw

@@ -410,6 +410,7 @@ std::string PracticeSim::fill(const LocalizedText& t) const {
         {"used_count", {"1", "1"}},
         {"early_fee_rule", {"提前 30 天以上免收手续费", "no fee when cancelled 30 days or more ahead"}},
         {"toll_amount", {"25", "25"}},
+        {"this_year_count", {"2", "2"}},
         {"days", {"3", "3"}}};
     std::map<std::string, std::string> vars = {{"customer_name", customer}, {"agent_name", zh ? "小李" : "Li"}};
     for (const auto& kv : kSample) vars.emplace(kv.first, zh ? kv.second.first : kv.second.second);

@@ -488,3 +488,32 @@ TEST_CASE("Dashboard: an empty workspace gives zeros") {
     CHECK(d.mix[0].total() == 0);
     CHECK(d.cases == 0);
 }
+
+TEST_CASE("Dashboard: a plan the app started at intake is not the first response") {
+    Case c = make_case("C-9", 1000000, "phone", "Li", "p", "pe", "s", 0, CaseStatus::InProgress);
+    event(c, 0, "plan_started");      // automatic, at creation
+    REQUIRE(first_response(c) == nullptr);
+    event(c, 60000, "note");          // the agent answers a minute later
+    REQUIRE(first_response(c) != nullptr);
+    CHECK(first_response(c)->kind == "note");
+    Case manual = make_case("C-10", 1000000, "phone", "Li", "p", "pe", "s", 0, CaseStatus::InProgress);
+    event(manual, 30000, "plan_started");   // started by a person: that is a response
+    REQUIRE(first_response(manual) != nullptr);
+    CHECK(first_response(manual)->kind == "plan_started");
+}
+
+TEST_CASE("Dashboard: guardrail hits count real calls, not practice") {
+    Workspace ws;
+    QaRecord practice, real;
+    practice.id = "Q-1";
+    practice.at = real.at = 5000;
+    practice.call.practice = true;
+    practice.call.hits.push_back(GuardrailHit{"rule-a", true, "x", 0});
+    real.id = "Q-2";
+    real.call.hits.push_back(GuardrailHit{"rule-b", true, "y", 0});
+    ws.qa_records = {practice, real};
+    const DashboardFigures f = compute_dashboard(ws, DashboardFilter{});
+    CHECK(f.qa_records == 1);
+    REQUIRE(f.guardrail_hits.size() == 1);
+    CHECK(f.guardrail_hits.front().rule_id == "rule-b");
+}
