@@ -56,7 +56,10 @@ const char* const kHealthWords[] = {
 // People stranded far from home, without shelter or a way on (importance; a fallback).
 const char* const kStrandedWords[] = {
     "滞留", "被困", "困在", "没地方住", "无处可去", "回不了家", "回不去", "睡大街", "露宿",
+    "拒绝入境", "不让入境", "被遣返", "遣返", "没别的酒店", "附近酒店都满", "其他酒店都满",
     "stranded", "nowhere to sleep", "nowhere to stay", "no place to stay", "stuck at the airport", "can't get home",
+    "refused entry", "denied entry", "turned away at the border", "deported", "no other hotel",
+    "hotels are all full", "all the hotels are full", "every hotel is full",
 };
 
 // Money leaving the customer's account, or a card at risk (importance; a fallback).
@@ -64,6 +67,115 @@ const char* const kMoneyAtRiskWords[] = {
     "盗刷", "被刷了", "冻结", "挂失", "止付", "被转走", "转走了", "骗走", "不是我刷的",
     "unauthorised", "unauthorized", "freeze my card", "block my card", "cancel my card", "stolen card",
     "someone is using my card", "drained", "fraudulent",
+};
+
+// Someone feels unwell now (a symptom, not a place or a treatment): health at stake and sooner
+// rather than later. Calmly told symptoms are the ones a queue overlooks ("她说现在有点头晕").
+// Deliberately absent: "不舒服" / "uncomfortable" (said of seats and of service), "sick" ("sick
+// of this"), "pain" ("a pain to use"), "rash" as a verb-free noun in reviews is kept ("起疹子").
+const char* const kSymptomWords[] = {
+    "头晕", "头好晕", "眩晕", "发烧", "高烧", "发高烧", "呕吐", "吐了好几次", "一直吐", "腹泻", "拉肚子",
+    "抽搐", "低血糖", "血糖低", "心慌", "心悸", "心跳很快", "喘不过气", "气喘", "哮喘发作", "发抖", "浑身发冷",
+    "肿起来", "起疹子", "过敏反应", "脸色发白", "嘴唇发紫", "说不出话", "站不稳", "意识模糊", "剧痛", "疼得厉害",
+    "dizzy", "dizziness", "light-headed", "lightheaded", "fever", "vomiting", "throwing up", "diarrhoea",
+    "diarrhea", "low blood sugar", "hypo", "palpitations", "short of breath", "shortness of breath",
+    "wheezing", "asthma attack", "shaking", "swelling up", "swollen", "allergic reaction", "very pale",
+    "slurring", "confused and", "severe pain",
+};
+
+// A condition or a medicine a person depends on: health at stake (with kHealthWords).
+// Not the conditions themselves ("糖尿病", "diabetic"): "is there a diabetic meal?" is an enquiry.
+const char* const kDependencyWords[] = {
+    "胰岛素", "降压药", "救心丸", "急救药", "硝酸甘油", "肾上腺素笔",
+    "insulin", "inhaler", "epipen", "heart medication", "heart pills", "blood pressure medication", "nitroglycerin",
+};
+
+// People in someone's care: children and parents (kVulnerableWords are counted too). Only
+// scored together with a loss of contact (see kOutOfContactWords): "my daughter" is no risk, "my
+// daughter's phone is off" may be.
+const char* const kDependentWords[] = {
+    "孩子", "小孩", "儿子", "女儿", "闺女", "宝宝", "未成年", "学生", "我妈", "我爸", "妈妈", "爸爸", "父亲", "母亲",
+    "老爸", "老妈", "爸妈", "父母",
+    "daughter", "son", "kid", "kids", "child", "children", "teenager", "teen", "year-old", "years old",
+    "my mum", "my mom", "my mother", "my dad", "my father", "my parents",
+};
+
+// Contact with a person is lost: unreachable, phone off, not moving.
+const char* const kOutOfContactWords[] = {
+    "联系不上", "联系不到", "打不通", "关机", "失联", "不接电话", "没人接", "不回消息", "不回微信", "没回消息",
+    "找不到人", "一直没动", "没有动过", "一动不动", "不见了", "走丢", "走失",
+    "phone is off", "phone's off", "phone off", "phone is dead", "phone died", "can't reach", "cannot reach",
+    "can't get hold of", "can't get through to", "not answering", "isn't answering", "doesn't answer",
+    "not picking up", "no answer", "hasn't moved", "hasnt moved", "has not moved", "stopped moving",
+    "not moving", "lost contact", "went missing", "is missing", "no idea where",
+};
+
+// Said of the service rather than of a person ("你们客服电话打不通", "the driver isn't answering"):
+// a contact-loss phrase after one of these in its clause is a complaint, not a missing person.
+const char* const kServiceSideWords[] = {
+    "客服", "热线", "人工", "你们", "司机", "师傅", "导游", "领队", "酒店", "商家", "前台", "骑手",
+    "hotline", "customer service", "your", "you guys", "driver", "the hotel", "guide", "agent", "courier",
+};
+
+// An amount of money: a currency after a number ("4000元", "300 dollars") or before one ("£4,000",
+// "¥500"); ref says which side the number is on (kAmountAfter: "元" after the number).
+constexpr uint32_t kAmountAfter = 0, kAmountBefore = 1, kAmountEither = 2;
+struct Currency { const char* word; uint32_t side; };
+const Currency kCurrencies[] = {
+    {"元", kAmountAfter}, {"块", kAmountAfter}, {"块钱", kAmountAfter}, {"美元", kAmountAfter},
+    {"英镑", kAmountAfter}, {"欧元", kAmountAfter}, {"港币", kAmountAfter}, {"日元", kAmountAfter},
+    {"万元", kAmountAfter}, {"yuan", kAmountAfter}, {"dollars", kAmountAfter}, {"dollar", kAmountAfter},
+    {"bucks", kAmountAfter}, {"pounds", kAmountAfter}, {"quid", kAmountAfter}, {"euros", kAmountAfter},
+    {"£", kAmountBefore}, {"$", kAmountBefore}, {"¥", kAmountBefore}, {"￥", kAmountBefore}, {"€", kAmountBefore},
+    {"rmb", kAmountEither}, {"usd", kAmountEither}, {"gbp", kAmountEither}, {"eur", kAmountEither},
+    {"hkd", kAmountEither},
+};
+
+// Money gone without explanation ("少了", "disappeared"): scored with an amount and the
+// customer's own holdings in one sentence ("余额少了4000元", "£500 is missing from my account"),
+// because "the price is $50 lower" or "退款少了50" are other stories.
+const char* const kMoneyGoneWords[] = {
+    "少了", "不见了", "没了", "被扣", "扣走", "划走", "被划", "不翼而飞", "莫名其妙", "对不上",
+    "missing", "lower", "less than", "disappeared", "gone", "vanished", "taken out", "taken from",
+    "withdrawn", "debited", "deducted", "down by", "short by",
+};
+
+// The customer's own money: an account, a balance, a card's funds.
+const char* const kHoldingsWords[] = {
+    "余额", "账户", "帐户", "卡里", "卡上", "账上", "帐上", "存款", "积蓄", "钱包里", "零钱",
+    "balance", "account", "savings", "my card", "wallet", "funds",
+};
+
+// Travel and identity documents, and the name written on a ticket or in a booking.
+const char* const kDocumentWords[] = {
+    "护照", "签证", "证件", "身份证", "通行证", "居留", "驾照", "驾驶证", "名字", "姓名", "拼音",
+    "passport", "visa", "id card", "identity card", "residence permit", "driving licence", "driver's license",
+    "my name",
+};
+
+// What goes wrong with a document: expiry, a mistake, a refusal, a loss. Scored with a document
+// word in the same sentence ("护照下个月过期", "refused visa on arrival", "名字拼错了"): the trip or
+// the stay depends on it. Alone they are ordinary ("优惠券过期", "wrong seat").
+const char* const kDocumentProblemWords[] = {
+    "过期", "到期", "拼错", "写错", "有误", "不一致", "对不上", "被拒", "拒签", "拒绝", "不让入境", "丢了",
+    "丢失", "被偷", "被扣", "被没收",
+    "expire", "expires", "expired", "expiring", "misspelled", "misspelt", "spelled wrong", "spelt wrong",
+    "typo", "wrong", "doesn't match", "does not match", "mismatch", "refused", "rejected", "denied", "lost",
+    "stolen", "confiscated",
+};
+
+// The customer was promised an answer and heard nothing, or has called again and again: the
+// matter has become important to them (a complaint in the making, DOMAIN.md §1 Q3's warning).
+const char* const kNoFollowUpWords[] = {
+    "没人回复", "没有人回复", "没人联系我", "没有人联系我", "没人回电", "一直没回复", "没有回音", "石沉大海",
+    "杳无音信", "每次都说", "说会处理", "一直拖", "打过两次", "打了两次", "打过三次", "打了三次", "打过好几次",
+    "打了好几次", "第二次打", "第三次打",
+    "nobody has contacted me", "no one has contacted me", "nobody contacted me", "no one contacted me",
+    "nobody got back to me", "no one got back to me", "nobody has got back", "no one has got back",
+    "nobody has replied", "no one has replied", "still no reply", "still no response", "still haven't heard",
+    "haven't heard back", "never heard back", "heard nothing", "no one called back", "nobody called back",
+    "called twice", "called three times", "called several times", "my second call", "my third call",
+    "third time calling", "keep being told",
 };
 
 // A departure that can be missed. With a deadline within kDepartureMinutes it is DOMAIN.md's
@@ -162,7 +274,8 @@ const char* const kEnPrevention[] = {"protect", "protecting", "prevent", "preven
 
 enum class Cue : uint8_t {
     Signal, Safety, Health, Stranded, MoneyAtRisk, Insistence, Now, DayPart, Unit, Calm, FarHorizon, PastEvent,
-    Departure, Vulnerable
+    Departure, Vulnerable, Symptom, Dependent, OutOfContact, Amount, MoneyGone, Holdings, Document,
+    DocumentProblem, NoFollowUp
 };
 
 inline bool is_ascii_alnum(unsigned char c) {
@@ -331,6 +444,16 @@ TriageIndex build_triage_index(const std::vector<const TriageRules*>& rules, con
     if (d->builtin) {
         for (const char* w : kSafetyWords) b.add(w, Cue::Safety, 0);
         for (const char* w : kHealthWords) b.add(w, Cue::Health, 0);
+        for (const char* w : kDependencyWords) b.add(w, Cue::Health, 0);
+        for (const char* w : kSymptomWords) b.add(w, Cue::Symptom, 0);
+        for (const char* w : kDependentWords) b.add(w, Cue::Dependent, 0);
+        for (const char* w : kOutOfContactWords) b.add(w, Cue::OutOfContact, 0);
+        for (const Currency& c : kCurrencies) b.add(c.word, Cue::Amount, c.side);
+        for (const char* w : kMoneyGoneWords) b.add(w, Cue::MoneyGone, 0);
+        for (const char* w : kHoldingsWords) b.add(w, Cue::Holdings, 0);
+        for (const char* w : kDocumentWords) b.add(w, Cue::Document, 0);
+        for (const char* w : kDocumentProblemWords) b.add(w, Cue::DocumentProblem, 0);
+        for (const char* w : kNoFollowUpWords) b.add(w, Cue::NoFollowUp, 0);
         for (const char* w : kStrandedWords) b.add(w, Cue::Stranded, 0);
         for (const char* w : kMoneyAtRiskWords) b.add(w, Cue::MoneyAtRisk, 0);
         for (const char* w : kDepartureWords) b.add(w, Cue::Departure, 0);
@@ -696,6 +819,15 @@ LocalizedText cue_label(Cue cue) {
         case Cue::PastEvent: return {"已过去的事", "Happened a while ago"};
         case Cue::Departure: return {"即将误机/误车", "About to miss a departure"};
         case Cue::Vulnerable: return {"为特殊人群提前准备", "Planning ahead for someone who needs special care"};
+        case Cue::Symptom: return {"身体不适(通用词)", "Feeling unwell now (generic words)"};
+        case Cue::Dependent:
+        case Cue::OutOfContact: return {"被照顾的人失联", "Someone in the caller's care cannot be reached"};
+        case Cue::Amount:
+        case Cue::Holdings:
+        case Cue::MoneyGone: return {"账户资金不明减少", "Money gone from the account, amount stated"};
+        case Cue::Document:
+        case Cue::DocumentProblem: return {"证件出了问题", "A travel or identity document has a problem"};
+        case Cue::NoFollowUp: return {"多次联系无果", "Promised a reply, heard nothing / called again and again"};
         case Cue::Signal: break;
     }
     return {};
@@ -716,6 +848,15 @@ const char* cue_id(Cue cue) {
         case Cue::PastEvent: return kCuePastEvent;
         case Cue::Departure: return kCueDepartureAtStake;
         case Cue::Vulnerable: return kCuePlanningForVulnerable;
+        case Cue::Symptom: return kCueSymptom;
+        case Cue::Dependent:
+        case Cue::OutOfContact: return kCueOutOfContact;
+        case Cue::Amount:
+        case Cue::Holdings:
+        case Cue::MoneyGone: return kCueMoneyGone;
+        case Cue::Document:
+        case Cue::DocumentProblem: return kCueDocumentProblem;
+        case Cue::NoFollowUp: return kCueNoFollowUp;
         case Cue::Signal: break;
     }
     return "";
@@ -768,6 +909,173 @@ std::string original_span(std::string_view text, const std::vector<uint32_t>& of
     return std::string(s);
 }
 
+// ------------------------------------------------------------------ cues read from two words
+// Are norm[a1, b1) and norm[a2, b2) in one sentence, at most kCueSentenceBytes apart end to end?
+// A sentence ends at . ! ? ; 。 (a "." between digits, "4.5", does not end one).
+bool same_sentence(std::string_view norm, size_t a1, size_t b1, size_t a2, size_t b2) {
+    const size_t from = std::min(b1, b2), to = std::max(a1, a2);  // the gap between the two
+    if (std::max(b1, b2) - std::min(a1, a2) > kCueSentenceBytes) return false;
+    for (size_t i = from; i < to; ++i) {
+        const char c = norm[i];
+        if (c == '!' || c == '?' || c == ';') return false;
+        if (c == '.' && !(i > 0 && i + 1 < norm.size() && is_ascii_digit(static_cast<unsigned char>(norm[i - 1])) &&
+                          is_ascii_digit(static_cast<unsigned char>(norm[i + 1]))))
+            return false;
+        if (norm.compare(i, 3, "。") == 0) return false;
+    }
+    return true;
+}
+
+// Is the currency word at norm[start, end) written with a number ("4000元", "三百多块", "£4,000",
+// "500 rmb")? `side` is its kAmount* ref. On success widens [*begin, *finish) to the number.
+bool amount_at(std::string_view norm, size_t start, size_t end, uint32_t side, size_t* begin, size_t* finish) {
+    const auto digit_or_sep = [&](size_t i) {
+        const unsigned char c = static_cast<unsigned char>(norm[i]);
+        return is_ascii_digit(c) || c == ',' || c == '.';
+    };
+    const auto number_before = [&] {
+        size_t p = start;
+        if (p > 0 && norm[p - 1] == ' ') --p;
+        if (p > 0 && is_ascii_digit(static_cast<unsigned char>(norm[p - 1]))) {
+            while (p > 0 && digit_or_sep(p - 1)) --p;
+            *begin = p;
+            return true;
+        }
+        static const char* const kZhNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                                                  "百", "千", "万", "两", "几", "零", "多", "余"};
+        bool any = false;
+        for (int k = 0; k < 8; ++k) {  // "三百多", "八千多": at most 8 characters
+            const std::string_view ch = cp_before(norm, p);
+            if (std::find_if(std::begin(kZhNumerals), std::end(kZhNumerals),
+                             [&](const char* z) { return ch == z; }) == std::end(kZhNumerals))
+                break;
+            p -= ch.size();
+            any = true;
+        }
+        if (any) *begin = p;
+        return any;
+    };
+    const auto number_after = [&] {
+        size_t p = end;
+        if (p < norm.size() && norm[p] == ' ') ++p;
+        if (p >= norm.size() || !is_ascii_digit(static_cast<unsigned char>(norm[p]))) return false;
+        while (p < norm.size() && digit_or_sep(p)) ++p;
+        while (p > end && (norm[p - 1] == ',' || norm[p - 1] == '.')) --p;  // "£40." ends the sentence
+        *finish = p;
+        return true;
+    };
+    *begin = start;
+    *finish = end;
+    if (side == kAmountAfter) return number_before();
+    if (side == kAmountBefore) return number_after();
+    return number_before() || number_after();
+}
+
+// Is a contact-loss phrase at `start` said of the service ("你们客服电话打不通", "the driver isn't
+// answering") rather than of a person? Looks back within its clause, as prevention_before does.
+bool said_of_service(std::string_view norm, size_t start) {
+    const size_t limit = start > 30 ? start - 30 : 0;
+    size_t b = start;
+    while (b > limit) {
+        const std::string_view ch = cp_before(norm, b);
+        if (ch == "," || ch == "." || ch == "!" || ch == "?" || ch == ";" || ch == "。" || ch == "、") break;
+        b -= ch.size();
+    }
+    std::string_view clause = norm.substr(b, start - b);
+    // Only the words after the nearest person: "I can't reach him" is about him even after "your car".
+    static const char* const kPersons[] = {"我", "她", "他", "i", "she", "he", "her", "his", "him", "they", "we"};
+    for (const char* p : kPersons) {
+        const std::string_view w(p);
+        for (size_t at = clause.rfind(w); at != std::string_view::npos; at = at ? clause.rfind(w, at - 1) : std::string_view::npos) {
+            const bool ascii = is_ascii_alpha(static_cast<unsigned char>(w[0]));
+            const size_t after = at + w.size();
+            if (ascii && ((at > 0 && is_ascii_alnum(static_cast<unsigned char>(clause[at - 1]))) ||
+                          (after < clause.size() && is_ascii_alnum(static_cast<unsigned char>(clause[after])))))
+                continue;  // inside a word ("this", "the")
+            clause.remove_prefix(after);
+            break;
+        }
+    }
+    for (const char* w : kServiceSideWords)
+        if (clause.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
+struct PairedCue {
+    bool found = false;
+    size_t start = 0, end = 0;  // in the normalised text: both words when close, else the trigger
+};
+struct PairedCues {
+    PairedCue contact;   // a person in care + a loss of contact
+    PairedCue money;     // an amount + money gone + the customer's holdings
+    PairedCue document;  // a document + a problem with it
+};
+
+// Cues that need two (or three) words in one sentence; each found on its trigger word (the loss
+// of contact, the money gone, the document problem), the first trigger that has its partners.
+// A trigger must not be negated ("手机没关机", "nothing is missing", "passport hasn't expired");
+// money gone and document problems must not be on words a pack signal that adds importance fired
+// on (the pack has spoken about them). The cue shows both words when they are close.
+template <typename CoveredImportant>
+PairedCues pair_cues(const TriageData& d, std::string_view norm, const std::vector<Hit>& hits,
+                     const CoveredImportant& covered_important) {
+    PairedCues out;
+    bool any_contact = false, any_money = false, any_document = false;
+    for (const Hit& h : hits) {
+        const Cue c = d.needles[h.needle].cue;
+        any_contact |= c == Cue::OutOfContact;
+        any_money |= c == Cue::MoneyGone;
+        any_document |= c == Cue::DocumentProblem;
+    }
+    if (!any_contact && !any_money && !any_document) return out;
+    const auto negated = [&](const Hit& h) {
+        const Needle& n = d.needles[h.needle];
+        return negated_before(norm, h.start, n, norm.substr(h.start, n.len));
+    };
+    const auto partner = [&](const Hit& t, auto accept) -> const Hit* {
+        for (const Hit& p : hits)
+            if (&p != &t && accept(p) && same_sentence(norm, t.start, t.end, p.start, p.end)) return &p;
+        return nullptr;
+    };
+    const auto set = [](PairedCue& pc, const Hit& t, const Hit* p) {
+        pc.found = true;
+        pc.start = t.start;
+        pc.end = t.end;
+        constexpr size_t kShowBoth = 48;  // bytes: show both words ("女儿手机关机", "£4,000 lower") when this close
+        if (p && std::max(t.end, p->end) - std::min(t.start, p->start) <= kShowBoth) {
+            pc.start = std::min(t.start, p->start);
+            pc.end = std::max(t.end, p->end);
+        }
+    };
+    for (const Hit& t : hits) {
+        const Cue c = d.needles[t.needle].cue;
+        if (c == Cue::OutOfContact && !out.contact.found && !negated(t) && !said_of_service(norm, t.start)) {
+            const Hit* p = partner(t, [&](const Hit& x) {
+                const Cue k = d.needles[x.needle].cue;
+                return (k == Cue::Dependent || k == Cue::Vulnerable) && !negated(x);
+            });
+            if (p) set(out.contact, t, p);
+        } else if (c == Cue::MoneyGone && !out.money.found && !negated(t) && !covered_important(t.start, t.end)) {
+            Hit amount{0, 0, 0};  // the currency widened to its number
+            const Hit* currency = partner(t, [&](const Hit& x) {
+                const Needle& n = d.needles[x.needle];
+                size_t b = 0, e = 0;
+                if (n.cue != Cue::Amount || !amount_at(norm, x.start, x.end, n.ref, &b, &e)) return false;
+                amount = {x.needle, static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+                return true;
+            });
+            const Hit* holdings =
+                currency ? partner(t, [&](const Hit& x) { return d.needles[x.needle].cue == Cue::Holdings; }) : nullptr;
+            if (currency && holdings) set(out.money, t, &amount);
+        } else if (c == Cue::DocumentProblem && !out.document.found && !negated(t) &&
+                   !covered_important(t.start, t.end)) {
+            const Hit* p = partner(t, [&](const Hit& x) { return d.needles[x.needle].cue == Cue::Document; });
+            if (p) set(out.document, t, p);
+        }
+    }
+    return out;
+}
+
 // The core of classify(), also used by find_deadlines() (with a built-ins-only index).
 TriageResult run(const TriageData& d, std::string_view input) {
     TriageResult r;
@@ -782,7 +1090,7 @@ TriageResult run(const TriageData& d, std::string_view input) {
     d.automaton.scan(norm, [&](uint32_t p, size_t end) {
         const Needle& n = d.needles[p];
         const size_t start = end - n.len;
-        if (n.word_start && !word_start_ok(norm, start, n.cue == Cue::Unit)) return true;
+        if (n.word_start && !word_start_ok(norm, start, n.cue == Cue::Unit || n.cue == Cue::Amount)) return true;
         if (n.word_end && n.len <= kShortWord && !word_end_ok(norm, end)) return true;
         sc.hits.push_back({p, static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
         return true;
@@ -851,6 +1159,7 @@ TriageResult run(const TriageData& d, std::string_view input) {
         }
         return false;
     };
+    const auto covered_as_important = [&](size_t a, size_t b) { return covered_as(a, b, Meaning::Important); };
     const auto inside_calm = [&](const Hit& h) {
         for (const Hit& c : sc.hits)
             if (d.needles[c.needle].cue == Cue::Calm && c.start <= h.start && h.end <= c.end) return true;
@@ -860,7 +1169,8 @@ TriageResult run(const TriageData& d, std::string_view input) {
     const double ti = d.thresholds.importance > 0 ? d.thresholds.importance : 1.0;
 
     const Hit *safety = nullptr, *health = nullptr, *stranded = nullptr, *money = nullptr, *insist = nullptr,
-              *calm = nullptr, *far = nullptr, *past = nullptr, *departure = nullptr, *vulnerable = nullptr;
+              *calm = nullptr, *far = nullptr, *past = nullptr, *departure = nullptr, *vulnerable = nullptr,
+              *symptom = nullptr, *no_follow_up = nullptr;
     bool far_seen = false;        // a far horizon anywhere, even on pack words (for planning)
     Span far_num, past_num;
     bool has_far_num = false, has_past_num = false;
@@ -884,6 +1194,11 @@ TriageResult run(const TriageData& d, std::string_view input) {
             case Cue::Insistence: if (!insist && !inside_calm(h) && fresh(Meaning::Urgent)) insist = &h; break;
             case Cue::Departure: if (!departure && !negated_before(norm, h.start, n, phrase)) departure = &h; break;
             case Cue::Vulnerable: if (!vulnerable && !negated_before(norm, h.start, n, phrase)) vulnerable = &h; break;
+            case Cue::Symptom: if (!symptom && fresh(Meaning::Important)) symptom = &h; break;
+            case Cue::NoFollowUp: if (!no_follow_up && fresh(Meaning::Important)) no_follow_up = &h; break;
+            // Read in pairs after this loop (pair_cues below).
+            case Cue::Dependent: case Cue::OutOfContact: case Cue::Amount: case Cue::MoneyGone: case Cue::Holdings:
+            case Cue::Document: case Cue::DocumentProblem: break;
             case Cue::Calm: if (!calm && !covered_as(h.start, h.end, Meaning::Calm)) calm = &h; break;
             case Cue::FarHorizon:
                 far_seen = true;
@@ -978,13 +1293,39 @@ TriageResult run(const TriageData& d, std::string_view input) {
                           kBuiltinStranded * ti);
         if (money) add(make_fired(money->start, money->end), Cue::MoneyAtRisk, SignalKind::Money, 0,
                        kBuiltinMoneyAtRisk * ti);
+        // Feeling unwell now: health at stake, and sooner rather than later (not when said about
+        // prevention: "防止低血糖").
+        if (symptom) {
+            FiredSignal f = make_fired(symptom->start, symptom->end);
+            f.prevention = prevention_before(norm, symptom->start);
+            const double u = f.prevention ? 0.0 : kBuiltinSymptomUrgency * tu;
+            add(std::move(f), Cue::Symptom, SignalKind::Safety, u, kBuiltinSymptomImportance * ti);
+        }
+        // Cues read from two words in one sentence (see pair_cues).
+        const PairedCues pc = pair_cues(d, norm, sc.hits, covered_as_important);
+        // Someone in the caller's care cannot be reached: a possible danger, counted like the
+        // safety fallback (not when a safety signal already fired).
+        const bool out_of_contact = pc.contact.found && !safety && !pack_safety;
+        if (out_of_contact)
+            add(make_fired(pc.contact.start, pc.contact.end), Cue::OutOfContact, SignalKind::Safety,
+                kBuiltinOutOfContact * tu, kBuiltinOutOfContact * ti);
+        // An amount gone from the customer's own account: money is leaving now.
+        if (pc.money.found)
+            add(make_fired(pc.money.start, pc.money.end), Cue::MoneyGone, SignalKind::Money, kBuiltinMoneyGone * tu,
+                kBuiltinMoneyGone * ti);
+        if (pc.document.found)
+            add(make_fired(pc.document.start, pc.document.end), Cue::DocumentProblem, SignalKind::Phrase, 0,
+                kBuiltinDocumentProblem * ti);
+        if (no_follow_up)
+            add(make_fired(no_follow_up->start, no_follow_up->end), Cue::NoFollowUp, SignalKind::Phrase, 0,
+                kBuiltinNoFollowUp * ti);
         // Planning ahead for someone who needs special care.
         if (vulnerable && (far_seen || has_far_num))
             add(make_fired(vulnerable->start, vulnerable->end), Cue::Vulnerable, SignalKind::Phrase, 0,
                 kBuiltinPlanningForVulnerable * ti);
         // Calm, far horizon and past event lower urgency, together by at most kBuiltinCalmMax,
-        // and never when safety is involved.
-        if (!safety && !pack_safety) {
+        // and never when safety is involved (or someone in the caller's care is out of contact).
+        if (!safety && !pack_safety && !out_of_contact) {
             double budget = kBuiltinCalmMax * tu;  // negative: how much may still be taken off
             const auto lower = [&](Cue cue, double weight, size_t a, size_t b) {
                 const double take = std::max(weight * tu, budget);

@@ -5,7 +5,9 @@
 //
 // Owns: compiling packs' TriageRules into a matcher (TriageIndex), the built-in generic cues
 // (deadlines such as "40分钟后" / "in 2 hours", calm words such as "不着急" / "no rush", safety,
-// health, stranded and money words as fallbacks, planning ahead for a vulnerable person),
+// health, stranded and money words as fallbacks, planning ahead for a vulnerable person, a
+// symptom now, someone in the caller's care out of contact, money gone from an account, a
+// document problem, an ignored promise),
 // negation ("不紧急", "not urgent") and prevention ("防止被骗") of a phrase, and the scoring rule.
 // Must never: throw, crash or stall on any input (empty, huge, emoji, ill-formed UTF-8), touch
 // UI/storage/platform code, or change a pack. It suggests; the agent decides (overrides are kept
@@ -53,6 +55,26 @@
 //     health at stake ("手术", "住院", "surgery", "hospital"), stranded ("滞留", "没地方住",
 //     "stranded", "nowhere to sleep"), money at risk ("盗刷", "冻结", "挂失", "unauthorised",
 //     "block my card").
+//   - feeling unwell now ("头晕", "发烧", "dizzy", "short of breath"): importance and half the urgency
+//     threshold (none when said about prevention, "防止低血糖"); a medicine someone depends on
+//     ("胰岛素", "insulin", "inhaler") is a health word. Only on words no pack importance signal fired on.
+//   - cues read from two or three words in one sentence (kCueSentenceBytes; "." "!" "?" ";" "。" end
+//     one), found on the first trigger that has its partners, trigger not negated:
+//       * out of contact: a person in the caller's care (children, parents, kVulnerableWords — "女儿",
+//         "my dad", "elderly") and a loss of contact ("关机", "联系不上", "phone is off", "hasn't
+//         moved"), not said of the service ("你们客服电话打不通", "the driver isn't answering"):
+//         urgent and important, counted like the safety fallback (not when a safety signal fired),
+//         and calm words cannot lower it ("不着急，就是我女儿手机一直关机").
+//       * money gone: an amount ("4000元", "三百多块", "£4,000"), money gone ("少了", "不见了",
+//         "lower", "missing") and the customer's own holdings ("余额", "卡里", "balance", "account"):
+//         urgent and important; a past marker or calm words lower the urgency as usual.
+//       * document problem: a travel or identity document or the name on it ("护照", "签证",
+//         "名字", "passport", "visa") and a problem ("过期", "拼错", "被拒", "expires", "refused",
+//         "lost"): importance (the trip or the stay depends on it; "请问需要签证吗" is no problem).
+//   - no follow-up: promised a reply and heard nothing, or called again and again ("没人回复",
+//     "打过两次", "nobody has contacted me", "called three times"): importance.
+//   Stranded also covers refused entry ("拒绝入境", "refused entry", "deported") and nowhere else
+//   to sleep ("没别的酒店", "all the hotels are full").
 //   - planning ahead for someone who needs special care (a vulnerable person — "老人", "轮椅",
 //     "pregnant", "allergy"... — and a horizon a week or more ahead): importance. DOMAIN.md §1's
 //     Q2, "anticipating latent needs"; packs weigh the vulnerable group itself.
@@ -97,6 +119,13 @@ constexpr double kBuiltinHealth = 1.0;          // importance: health at stake
 constexpr double kBuiltinStranded = 1.0;        // importance: stranded far from home
 constexpr double kBuiltinMoneyAtRisk = 1.0;     // importance: money leaving, a card at risk
 constexpr double kBuiltinPlanningForVulnerable = 1.0;  // importance
+constexpr double kBuiltinSymptomUrgency = 0.5;  // feeling unwell now: sooner rather than later...
+constexpr double kBuiltinSymptomImportance = 1.0;  // ...and health at stake
+constexpr double kBuiltinOutOfContact = 1.0;    // urgency and importance: a possible danger, like safety
+constexpr double kBuiltinMoneyGone = 1.0;       // urgency and importance: money is leaving now
+constexpr double kBuiltinDocumentProblem = 1.0; // importance: the trip or the stay depends on it
+constexpr double kBuiltinNoFollowUp = 1.0;      // importance: promised and ignored
+constexpr size_t kCueSentenceBytes = 240;       // a pair of words counts only this close, in one sentence
 constexpr double kBuiltinCalm = -1.0;           // "不着急", "no rush"
 constexpr double kBuiltinFarHorizon = -1.0;     // "下个月", "next month": as good as "no rush"
 constexpr double kBuiltinPastEvent = -0.5;      // "上周", "last week", "two months ago"
@@ -111,6 +140,11 @@ constexpr const char* kCueHealth = "builtin.health";
 constexpr const char* kCueStranded = "builtin.stranded";
 constexpr const char* kCueMoneyAtRisk = "builtin.money_at_risk";
 constexpr const char* kCuePlanningForVulnerable = "builtin.planning_for_vulnerable";
+constexpr const char* kCueSymptom = "builtin.symptom";
+constexpr const char* kCueOutOfContact = "builtin.out_of_contact";
+constexpr const char* kCueMoneyGone = "builtin.money_gone";
+constexpr const char* kCueDocumentProblem = "builtin.document_problem";
+constexpr const char* kCueNoFollowUp = "builtin.no_follow_up";
 constexpr const char* kCueCalm = "builtin.calm";
 constexpr const char* kCueFarHorizon = "builtin.far_horizon";
 constexpr const char* kCuePastEvent = "builtin.past_event";

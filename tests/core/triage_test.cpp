@@ -328,6 +328,108 @@ TEST_CASE("A near deadline makes a request urgent on its own; a far one and calm
     CHECK_FALSE(find_fired(calm_sos, kCueCalm));
 }
 
+TEST_CASE("Generic risk cues fire on what they mean and not on near-misses or negations") {
+    // Built-ins only (thresholds 1/1): what the generic cues say without any pack.
+    const TriageIndex idx;
+    struct Row { const char* text; const char* cue; bool fires; };
+    const Row rows[] = {
+        // Feeling unwell now.
+        {"她说现在有点头晕，这个情况怎么处理", kCueSymptom, true},
+        {"My dad says he feels dizzy and short of breath", kCueSymptom, true},
+        {"孩子一直在发烧，能不能改签", kCueSymptom, true},
+        {"我不头晕，就是想问行李额", kCueSymptom, false},
+        {"No fever, just asking about the baggage allowance", kCueSymptom, false},
+        {"这个座位坐着不舒服", kCueSymptom, false},
+        // Someone in the caller's care out of contact (both in one sentence).
+        {"my daughter is 16 and now her phone is off", kCueOutOfContact, true},
+        {"我儿子坐你们的车一个小时了，他电话一直打不通", kCueOutOfContact, true},
+        {"我爸一个人坐飞机，落地两个小时了还联系不上他", kCueOutOfContact, true},
+        {"My son took your car an hour ago and I can't reach him", kCueOutOfContact, true},
+        {"我女儿的手机没关机，就是想问下行程怎么分享", kCueOutOfContact, false},   // negated
+        {"我帮我妈叫的车，你们客服电话一直打不通", kCueOutOfContact, false},     // the hotline, not the person
+        {"My son is in your car and the driver isn't answering", kCueOutOfContact, false},
+        {"My phone is off most of the day, can you email me instead?", kCueOutOfContact, false},  // nobody in care
+        {"My daughter flies next month. My phone is off at work, so email me.", kCueOutOfContact, false},  // two sentences
+        // An amount gone from the customer's own account.
+        {"My balance also looks about £4,000 lower than it was this morning", kCueMoneyGone, true},
+        {"我卡里的余额少了3000元，我什么都没买", kCueMoneyGone, true},
+        {"账户里莫名其妙少了三百多块", kCueMoneyGone, true},
+        {"$500 is missing from my savings account", kCueMoneyGone, true},
+        {"Nothing is missing from my account, I just want to check the $500 payment", kCueMoneyGone, false},
+        {"余额没有少，只是想查一下3000元的账单", kCueMoneyGone, false},
+        {"The price is now $50 lower on your website", kCueMoneyGone, false},   // not the customer's money
+        {"退款少了50元，怎么回事", kCueMoneyGone, false},                          // no account: a refund dispute
+        {"My account balance is lower than I expected", kCueMoneyGone, false},   // no amount
+        // A document with a problem.
+        {"We've been refused visa on arrival", kCueDocumentProblem, true},
+        {"just noticed my passport expires in 4 months", kCueDocumentProblem, true},
+        {"机票上我名字的拼音拼错了一个字母", kCueDocumentProblem, true},
+        {"护照丢了，下周的团还能去吗", kCueDocumentProblem, true},
+        {"请问中国护照去新加坡需要签证吗？", kCueDocumentProblem, false},
+        {"我的护照没过期，但是想换新的", kCueDocumentProblem, false},
+        {"My passport hasn't expired, I just want to update my address", kCueDocumentProblem, false},
+        {"我的优惠券过期了", kCueDocumentProblem, false},
+        {"I chose the wrong seat, can I change it?", kCueDocumentProblem, false},
+        // Promised a reply, heard nothing; called again and again.
+        {"three weeks later nobody has contacted me", kCueNoFollowUp, true},
+        {"我打过两次电话了，每次都说会处理", kCueNoFollowUp, true},
+        {"I've called three times and still no reply", kCueNoFollowUp, true},
+        {"Someone contacted me yesterday, thanks", kCueNoFollowUp, false},
+        {"我想第一次打电话问一下积分", kCueNoFollowUp, false},
+        // Stranded: refused entry, nowhere else to sleep.
+        {"I was refused entry at the border and they're sending me back", kCueStranded, true},
+        {"周边也没别的酒店有房", kCueStranded, true},
+        {"有没有别的酒店推荐？下个月去", kCueStranded, false},
+        // Health: a medicine someone depends on; not the condition alone.
+        {"胰岛素放在托运行李里了", kCueHealth, true},
+        {"Is there a diabetic meal on the flight?", kCueHealth, false},
+    };
+    for (const Row& row : rows) {
+        INFO("text: " << row.text << " cue: " << row.cue);
+        const TriageResult r = classify(idx, row.text);
+        INFO("fired: " << fired_ids(r));
+        const FiredSignal* f = find_fired(r, row.cue);
+        CHECK((f != nullptr) == row.fires);
+        if (f) {
+            CHECK(f->builtin);
+            CHECK(std::string(row.text).substr(f->position, f->matched.size()) == f->matched);
+            CHECK_FALSE(f->label.en.empty());
+        }
+        check_explained(r);
+    }
+    // What they add (thresholds 1/1): a danger is urgent and important; a document or an
+    // ignored promise is important only; a symptom is important and half urgent.
+    const TriageResult contact = classify(idx, "my daughter is 16 and now her phone is off");
+    CHECK(contact.quadrant == Quadrant::Q1_UrgentImportant);
+    const TriageResult money = classify(idx, "Sorry to bother you, my balance is £4,000 lower than this morning");
+    CHECK(money.quadrant == Quadrant::Q1_UrgentImportant);
+    CHECK(find_fired(money, kCueMoneyGone)->matched == "£4,000 lower");
+    const TriageResult passport = classify(idx, "My passport expires in 4 months and we travel in 10 weeks");
+    CHECK(passport.quadrant == Quadrant::Q2_ImportantNotUrgent);
+    CHECK(classify(idx, "three weeks later nobody has contacted me").quadrant == Quadrant::Q2_ImportantNotUrgent);
+    const TriageResult dizzy = classify(idx, "她说现在有点头晕");
+    REQUIRE(find_fired(dizzy, kCueSymptom));
+    CHECK(find_fired(dizzy, kCueSymptom)->urgency == Approx(kBuiltinSymptomUrgency));
+    CHECK(dizzy.quadrant == Quadrant::Q2_ImportantNotUrgent);
+    // A past loss is still important but no longer urgent; calm words cannot talk away a person
+    // out of contact.
+    CHECK(classify(idx, "上个月我卡里莫名其妙少了三百多块").quadrant == Quadrant::Q2_ImportantNotUrgent);
+    const TriageResult calm_contact = classify(idx, "不着急，就是我女儿手机一直关机");
+    CHECK(calm_contact.quadrant == Quadrant::Q1_UrgentImportant);
+    CHECK_FALSE(find_fired(calm_contact, kCueCalm));
+    // Said about prevention, a symptom keeps its importance but adds no urgency.
+    const TriageResult prevent = classify(idx, "防止低血糖，飞机上能带零食吗");
+    REQUIRE(find_fired(prevent, kCueSymptom));
+    CHECK(find_fired(prevent, kCueSymptom)->urgency == 0);
+    // A pack's own words are not counted twice: a pack signal adding importance on "拒签" silences
+    // the document cue there.
+    TriageRules own = test_rules();
+    own.signals.push_back(signal("visa", SignalKind::Phrase, 0, 2, {{"拒签", "visa refused"}}));
+    const TriageResult v = classify(build_triage_index(own), "签证被拒签了");
+    CHECK(find_fired(v, "visa"));
+    CHECK_FALSE(find_fired(v, kCueDocumentProblem));
+}
+
 TEST_CASE("Built-in weights scale with the thresholds and never double a pack's own words") {
     TriageRules big = test_rules();
     big.thresholds = {10, 10};

@@ -42,7 +42,25 @@ test('demo mode: a separate workspace with 90 days of history; the dashboard, re
     assert.ok(dws.qa_records.length > 50);
     assert.ok(!dws.cases.some((c) => c.text.includes('my own real case')));
 
+    // The guided tour walks the screens.
+    await dispatch(b.page, { type: 'ui.tour_start' });
+    await waitFrames(b.page, 3);
+    assert.equal((await query(b.page, 'demo')).tour_step, 0);
+    await clickWidget(b.page, 'tour.next');
+    await waitFrames(b.page, 3);
+    assert.equal((await query(b.page, 'demo')).tour_step, 1);
+    assert.equal((await query(b.page, 'ui')).screen, 'triage');
+    await shot(b.page, 'tour-triage');
+    await clickWidget(b.page, 'tour.end');
+    await waitFrames(b.page, 2);
+    assert.equal((await query(b.page, 'demo')).tour_step, -1);
+
+    // Presenter-friendly large text.
+    await dispatch(b.page, { type: 'set_large_text', on: true });
     await dispatch(b.page, { type: 'ui.navigate', screen: 'dashboard' });
+    await waitFrames(b.page, 4);
+    await shot(b.page, 'dashboard-large-text');
+    await dispatch(b.page, { type: 'set_large_text', on: false });
     await waitFrames(b.page, 4);
     const fig = await query(b.page, 'dashboard');
     assert.ok(fig.cases > 100 && fig.buckets >= 4 && fig.hits > 0 && fig.trends > 0, JSON.stringify(fig));

@@ -56,6 +56,15 @@ test('studio: type an edit, undo and redo it, keep it across a reload, refuse a 
     assert.equal(draft(await workspace(b.page), 'airline-hotline').pack.scenarios[0].title.en, original);
     await dispatch(b.page, { type: 'studio_redo', pack_id: 'airline-hotline' });
 
+    // A 1 MB paste into one field: refused with a reason, the draft as it was, the app running.
+    const big = structuredClone(draft(await workspace(b.page), 'airline-hotline').pack.scenarios[0]);
+    big.situation.en = 'x'.repeat(1024 * 1024);
+    const refused = await dispatch(b.page, { type: 'studio_put_scenario', pack_id: 'airline-hotline', original_id: big.id, scenario: big });
+    assert.equal(refused.ok, false);
+    assert.match(refused.error, /512 KiB/);
+    assert.equal(draft(await workspace(b.page), 'airline-hotline').undo.length, 1);
+    await waitFrames(b.page, 2);
+
     // A dangling link: flagged live, refused at publish with the place named, draft kept.
     ws = await workspace(b.page);
     const sc = structuredClone(draft(ws, 'airline-hotline').pack.scenarios[0]);
