@@ -143,43 +143,51 @@ TEST_CASE("studio: bad edits are refused with a reason and the draft is kept", "
 }
 
 TEST_CASE("studio: a draft with script errors is kept but not published", "[studio]") {
-    Workspace ws = with_sample_pack();
-    const std::string id = sample_id(ws);
-    REQUIRE(apply(ws, cmd::StudioOpenPack{id}).ok);
-    const std::string library_before = save_pack_json(ws.library.packs.front());
-    Scenario s = draft(ws).pack.scenarios.front();
-    REQUIRE(s.script.steps.size() >= 2);
-
-    SECTION("a dangling branch / next") {
-        s.script.steps.front().next = "nowhere";
-        if (!s.script.steps.front().branches.empty()) s.script.steps.front().branches.front().next = "nowhere";
+    // Each breakage with the validation code that must name it.
+    using Break = void (*)(Scenario&);
+    const std::pair<const char*, Break> cases[] = {
+        {"dangling_ref", [](Scenario& s) {   // a dangling branch / next
+             s.script.steps.front().next = "nowhere";
+             if (!s.script.steps.front().branches.empty()) s.script.steps.front().branches.front().next = "nowhere";
+         }},
+        {"loop_without_pause", [](Scenario& s) {   // two say steps pointing at each other
+             for (int k = 0; k < 2; ++k) {
+                 s.script.steps[k].kind = StepKind::Say;
+                 s.script.steps[k].branches.clear();
+                 s.script.steps[k].next = s.script.steps[1 - k].id;
+             }
+             s.script.start = s.script.steps[0].id;
+         }},
+        {"empty_variant", [](Scenario& s) {
+             s.script.steps.front().kind = StepKind::Say;
+             s.script.steps.front().text.variants[ScriptStyle::Cute] = LocalizedText{};
+         }},
+    };
+    for (const auto& [code, breakage] : cases) {
+        INFO(code);
+        Workspace ws = with_sample_pack();
+        const std::string id = sample_id(ws);
+        REQUIRE(apply(ws, cmd::StudioOpenPack{id}).ok);
+        const std::string library_before = save_pack_json(ws.library.packs.front());
+        Scenario s = draft(ws).pack.scenarios.front();
+        REQUIRE(s.script.steps.size() >= 2);
+        breakage(s);
+        REQUIRE(apply(ws, cmd::StudioPutScenario{id, s.id, s}).ok);   // the edit itself is kept
+        bool named = false;
+        for (const ValidationIssue& is : validate_pack(draft(ws).pack))
+            named |= is.is_error() && is.code == code && is.path.rfind("scenarios[0]", 0) == 0;
+        CHECK(named);
+        auto r = apply(ws, cmd::StudioPublish{id});
+        CHECK_FALSE(r.ok);
+        CHECK(r.error.find("not published") != std::string::npos);
+        REQUIRE_FALSE(r.details.empty());
+        CHECK(r.details.front().find("scenarios[0]") != std::string::npos);
+        CHECK(save_pack_json(ws.library.packs.front()) == library_before);
+        CHECK(find_draft(ws.drafts, id) != nullptr);
+        // Undo repairs it; then it publishes.
+        REQUIRE(apply(ws, cmd::StudioUndo{id}).changed);
+        CHECK(apply(ws, cmd::StudioPublish{id}).ok);
     }
-    SECTION("a loop that never waits") {
-        // Two say steps pointing at each other.
-        s.script.steps[0].kind = StepKind::Say;
-        s.script.steps[0].branches.clear();
-        s.script.steps[0].next = s.script.steps[1].id;
-        s.script.steps[1].kind = StepKind::Say;
-        s.script.steps[1].branches.clear();
-        s.script.steps[1].next = s.script.steps[0].id;
-        s.script.start = s.script.steps[0].id;
-    }
-    SECTION("an empty style variant") {
-        s.script.steps.front().kind = StepKind::Say;
-        s.script.steps.front().text.variants[ScriptStyle::Cute] = LocalizedText{};
-    }
-    REQUIRE(apply(ws, cmd::StudioPutScenario{id, s.id, s}).ok);   // the edit itself is kept
-    CHECK(has_errors(validate_pack(draft(ws).pack)));
-    auto r = apply(ws, cmd::StudioPublish{id});
-    CHECK_FALSE(r.ok);
-    CHECK(r.error.find("not published") != std::string::npos);
-    REQUIRE_FALSE(r.details.empty());
-    CHECK(r.details.front().find("scenarios[0]") != std::string::npos);
-    CHECK(save_pack_json(ws.library.packs.front()) == library_before);
-    CHECK(find_draft(ws.drafts, id) != nullptr);
-    // Undo repairs it; then it publishes.
-    REQUIRE(apply(ws, cmd::StudioUndo{id}).changed);
-    CHECK(apply(ws, cmd::StudioPublish{id}).ok);
 }
 
 TEST_CASE("studio: a new pack starts usable and is added on publish", "[studio]") {
