@@ -17,6 +17,29 @@ async function workspace(page) {
 }
 function draft(ws, id) { return (ws.drafts || []).find((d) => d.pack.meta.id === id); }
 
+// A key held for a couple of frames, as a person's finger is: Dear ImGui 1.86 has no input
+// queue, so a press and release inside one frame would never be seen.
+async function press(page, key) {
+  await page.keyboard.down(key);
+  await waitFrames(page, 2);
+  await page.keyboard.up(key);
+  await waitFrames(page, 2);
+}
+
+// Types at the end of a field and leaves it, the way a person finishes an edit.
+async function typeInto(page, widget, text) {
+  await clickWidget(page, widget);
+  await page.waitForFunction(() => window.callwise.query('ui').want_text_input && document.activeElement.id === 'cw-text');
+  // Key presses reach ImGui through SDL, typed text through the IME textarea: let each land
+  // before the next, as a person's pauses would.
+  await press(page, 'End');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.insertText', { text });
+  await waitFrames(page, 3);
+  await press(page, 'Tab');
+  await waitFrames(page, 3);
+}
+
 test('studio: type an edit, undo and redo it, keep it across a reload, refuse a broken script, publish', async () => {
   const b = await launch({ viewport: { width: 1440, height: 900 } });
   try {
@@ -31,11 +54,7 @@ test('studio: type an edit, undo and redo it, keep it across a reload, refuse a 
     assert.ok(original);
 
     // Type into the English title and leave the field: one edit, one undo step.
-    await clickWidget(b.page, 'studio.scenario_title');
-    await b.page.keyboard.press('End');
-    await b.page.keyboard.type(' (edited)');
-    await b.page.keyboard.press('Tab');
-    await waitFrames(b.page, 3);
+    await typeInto(b.page, 'studio.scenario_title', ' (edited)');
     ws = await workspace(b.page);
     assert.equal(draft(ws, 'airline-hotline').pack.scenarios[0].title.en, original + ' (edited)');
     assert.equal(draft(ws, 'airline-hotline').undo.length, 1);
@@ -50,8 +69,12 @@ test('studio: type an edit, undo and redo it, keep it across a reload, refuse a 
     await waitFrames(b.page, 3);
     assert.equal(draft(await workspace(b.page), 'airline-hotline').pack.scenarios[0].title.en, original + ' (edited)');
     // Ctrl+Z outside a text field undoes too.
-    await b.page.mouse.click(5, 860);
-    await b.page.keyboard.press('Control+z');
+    await b.page.mouse.click(5, 860);   // off any field: the text field gives up the keyboard
+    await waitFrames(b.page, 3);
+    assert.equal((await query(b.page, 'ui')).want_text_input, false);
+    await b.page.keyboard.down('Control');
+    await press(b.page, 'z');
+    await b.page.keyboard.up('Control');
     await waitFrames(b.page, 3);
     assert.equal(draft(await workspace(b.page), 'airline-hotline').pack.scenarios[0].title.en, original);
     await dispatch(b.page, { type: 'studio_redo', pack_id: 'airline-hotline' });
@@ -112,16 +135,14 @@ test('studio in Chinese: the persona editor and the persona suggested from an ag
     await waitFrames(b.page, 3);
     await clickWidget(b.page, 'studio-tab-personas');
     await waitFrames(b.page, 3);
-    await clickWidget(b.page, 'studio.persona_name');
-    await b.page.keyboard.press('End');
-    await b.page.keyboard.type('X');
-    await b.page.keyboard.press('Tab');
-    await waitFrames(b.page, 3);
+    await typeInto(b.page, 'studio.persona_name', 'X');
     const ws = await workspace(b.page);
     const d = draft(ws, 'online-travel');
     assert.ok(d.pack.personas[0].name.en.endsWith('X'), d.pack.personas[0].name.en);
     await clickWidget(b.page, 'studio.caller_said');
-    await b.page.keyboard.type('我在群里问了好几次都没人理');
+    await b.page.waitForFunction(() => document.activeElement.id === 'cw-text');
+    const cdp = await b.context.newCDPSession(b.page);
+    await cdp.send('Input.insertText', { text: '我在群里问了好几次都没人理' });
     await waitFrames(b.page, 4);
     await shot(b.page, 'studio-personas-zh');
     assert.deepEqual(b.errors, []);
