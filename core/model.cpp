@@ -24,6 +24,7 @@
 #include <cereal/archives/json.hpp>
 
 #include "core/model.h"
+#include "core/cereal_helpers.h"
 
 #include <algorithm>
 #include <array>
@@ -1002,6 +1003,15 @@ CW_INSTANTIATE(Review)
 CW_INSTANTIATE(PdcaMove)
 CW_INSTANTIATE(PdcaItem)
 #undef CW_INSTANTIATE
+
+template <class T> void load_member(cereal::JSONInputArchive& ar, const char* name, T& value, bool required) {
+    load_field(ar, name, value, required ? Presence::Required : Presence::Optional);
+}
+template void load_member(cereal::JSONInputArchive&, const char*, std::vector<Pack>&, bool);
+template void load_member(cereal::JSONInputArchive&, const char*, std::vector<Case>&, bool);
+template void load_member(cereal::JSONInputArchive&, const char*, std::vector<Review>&, bool);
+template void load_member(cereal::JSONInputArchive&, const char*, std::vector<PdcaItem>&, bool);
+template void load_member(cereal::JSONInputArchive&, const char*, std::vector<PrepItem>&, bool);
 template void save<cereal::JSONOutputArchive>(cereal::JSONOutputArchive&, const StyledText&);
 template void load<cereal::JSONInputArchive>(cereal::JSONInputArchive&, StyledText&);
 

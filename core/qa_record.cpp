@@ -137,6 +137,8 @@ private:
     std::optional<LoadTrace> own_;
 };
 
+const rapidjson::Value* node_of(const LoadTrace::Frame& f) { return static_cast<const rapidjson::Value*>(f.node); }
+
 bool is_not_found(const cereal::Exception& e, const char* name) {
     return std::string(e.what()) == std::string("JSON Parsing failed - provided NVP (") + name + ") not found";
 }
@@ -160,9 +162,11 @@ template <class T> void read_value(JIn& ar, const char* name, T& v) {
         }
         v.clear();
         v.resize(static_cast<size_t>(n));
+        const rapidjson::Value* list = node_of(t->frames.back());
         for (size_t i = 0; i < v.size(); ++i) {
             LoadTrace::Frame f;
             f.name = "[" + std::to_string(i) + "]";
+            if (list && list->IsArray() && i < list->Size()) f.node = &(*list)[static_cast<rapidjson::SizeType>(i)];
             t->frames.push_back(std::move(f));
             ar(v[i]);
             t->frames.pop_back();  // left in place on a throw: the path names the element
@@ -184,6 +188,18 @@ template <class T> void load_field(JIn& ar, const char* name, T& v, Presence pre
     t.frames.back().known.emplace_back(name);
     LoadTrace::Frame f;
     f.name = name;
+    // With the document at hand (a workspace load), look the field up instead of letting cereal
+    // throw for an absent one: exceptions are slow in wasm, and a record omits most defaults.
+    if (const rapidjson::Value* parent = node_of(t.frames.back()); parent && parent->IsObject()) {
+        auto m = parent->FindMember(name);
+        if (m == parent->MemberEnd()) {
+            if (presence != Presence::Required) return;
+            t.frames.push_back(std::move(f));
+            if (own.owns()) throw QaLoadError(t.where() + ": missing (this field is required)");
+            throw QaLoadError("missing (this field is required)");
+        }
+        f.node = &m->value;
+    }
     t.frames.push_back(std::move(f));
     try {
         read_value(ar, name, v);
@@ -322,7 +338,21 @@ template <class Ar> void record_fields(Ar& ar, QaRecord& v) {
 template <class Ar> void serialize(Ar& ar, QaRecord& v) {
     if constexpr (Ar::is_loading::value) {
         // Loaded as one of many in a save: say which record, as well as where in it.
-        if (LoadTrace::current()) return record_fields(ar, v);
+        if (LoadTrace* t = LoadTrace::current()) {
+            // Inside the workspace's trace: name the record and the place within it.
+            const std::string prefix = t->where();
+            const size_t depth = t->frames.size();
+            try {
+                record_fields(ar, v);
+            } catch (const std::exception& e) {
+                std::string where = t->where();
+                where = where.size() > prefix.size() ? where.substr(prefix.size() + (prefix.empty() ? 0 : 1)) : std::string();
+                t->frames.resize(depth);
+                throw QaLoadError("qa record" + (v.id.empty() ? std::string() : " " + v.id) + ": " +
+                                  (where.empty() ? std::string() : where + ": ") + describe_load_error(e));
+            }
+            return;
+        }
         try {
             record_fields(ar, v);
         } catch (const std::exception& e) {
@@ -622,6 +652,10 @@ bool qa_command_from_json(const std::string& type, const rapidjson::Value& doc, 
     }
     err = f.err;
     return true;
+}
+
+void load_qa_records(cereal::JSONInputArchive& ar, const char* name, std::vector<QaRecord>& records) {
+    load_field(ar, name, records, Presence::Optional);
 }
 
 }  // namespace cw

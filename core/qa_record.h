@@ -57,3 +57,10 @@ template <class Archive> void serialize(Archive&, QaResult&);
 template <class Archive> void serialize(Archive&, QaRecord&);
 
 }  // namespace cw
+namespace cereal { class JSONInputArchive; }
+namespace cw {
+// The workspace's list of records (an optional member `name`). Inside a LoadTrace holding the
+// parsed document, absent fields are looked up rather than thrown for (workspace.cpp).
+void load_qa_records(cereal::JSONInputArchive& ar, const char* name, std::vector<QaRecord>& records);
+
+}  // namespace cw

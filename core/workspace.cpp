@@ -111,16 +111,19 @@ WorkspaceLoad workspace_from_json(std::string_view json) {
         if (r.loaded_schema >= 2) {
             part = "next_case_number";
             ar(cereal::make_nvp("next_case_number", r.workspace.next_case_number));
+            // The model's lists read against the document (no exception per absent field). Only
+            // around these: the other parts have their own field helpers or plain cereal.
+            LoadTrace trace(&doc);
             part = "packs";
-            ar(cereal::make_nvp("packs", r.workspace.library.packs));
+            load_member(ar, "packs", r.workspace.library.packs, true);
             part = "cases";
-            ar(cereal::make_nvp("cases", r.workspace.cases));
+            load_member(ar, "cases", r.workspace.cases, true);
             part = "reviews";
-            ar(cereal::make_nvp("reviews", r.workspace.reviews));
+            load_member(ar, "reviews", r.workspace.reviews, true);
             part = "pdca";
-            ar(cereal::make_nvp("pdca", r.workspace.pdca));
+            load_member(ar, "pdca", r.workspace.pdca, true);
             part = "backlog";
-            optional_field(ar, "backlog", r.workspace.backlog);
+            load_member(ar, "backlog", r.workspace.backlog, false);
             optional_field(ar, "next_item_number", r.workspace.next_item_number);
             part = "practice_runs";
             optional_field(ar, "practice_runs", r.workspace.practice_runs);
@@ -128,7 +131,10 @@ WorkspaceLoad workspace_from_json(std::string_view json) {
         // Schema 3 added these; older saves simply have none.
         if (r.loaded_schema >= 3) {
             part = "qa_records";
-            optional_field(ar, "qa_records", r.workspace.qa_records);
+            {
+                LoadTrace trace(&doc);
+                load_qa_records(ar, "qa_records", r.workspace.qa_records);
+            }
             optional_field(ar, "next_qa_number", r.workspace.next_qa_number);
             part = "drafts";
             optional_field(ar, "drafts", r.workspace.drafts);
