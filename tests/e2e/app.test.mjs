@@ -3,7 +3,7 @@
 // renders Chinese, stays sharp on HiDPI screens.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, dispatch, query, waitSaved, waitFrames, clickWidget, shot, inkRatio } from './harness.mjs';
+import { startServer, launch, openApp, dispatch, query, waitSaved, waitFrames, clickWidget, shot, inkRatio, holdKey } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -59,7 +59,7 @@ test('a value typed in the UI and one set through the API survive a reload and a
     await waitFrames(b.page, 2);
     await clickWidget(b.page, 'settings.agent_name');
     await b.page.keyboard.type('Li Na');
-    await b.page.keyboard.press('Enter');
+    await holdKey(b.page, 'Enter');
     assert.equal((await query(b.page, 'settings')).agent_name, 'Li Na', 'typed once, no doubled characters');
     const r = await dispatch(b.page, { type: 'set_centre_name', name: '东方航空热线' });
     assert.equal(r.ok, true);

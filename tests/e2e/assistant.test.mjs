@@ -5,7 +5,7 @@
 // written into the case.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, dispatch, query, waitFrames, clickWidget, shot } from './harness.mjs';
+import { startServer, launch, openApp, dispatch, query, waitFrames, clickWidget, shot, holdKey } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -76,8 +76,8 @@ test('the reply box flags prohibited phrases and card numbers as you type, and c
     await shot(b.page, 'assistant-guardrails-zh');
     // Replace the text with a clean one and copy it.
     await clickWidget(b.page, 'assist.reply');
-    await b.page.keyboard.press('Control+A');
-    await b.page.keyboard.press('Delete');
+    await holdKey(b.page, 'Control+A');
+    await holdKey(b.page, 'Delete');
     await cdp.send('Input.insertText', { text: '我来帮您联系负责的部门。' });
     await waitFrames(b.page, 3);
     a = await query(b.page, 'assistant');

@@ -143,3 +143,14 @@ export async function inkRatio(page, rect) {
     if (Math.abs(png.data[i] - br) + Math.abs(png.data[i + 1] - bgc) + Math.abs(png.data[i + 2] - bb) > 60) ink++;
   return ink / (png.width * png.height);
 }
+
+// Presses a key (or a combination such as "Control+A") and holds it for a couple of frames, as a
+// finger does: Dear ImGui 1.86 has no input queue, so a press and release inside one frame (what
+// keyboard.press does) can go unseen and make a test flaky.
+export async function holdKey(page, combo) {
+  const keys = combo.split('+');
+  for (const k of keys) await page.keyboard.down(k);
+  await waitFrames(page, 2);
+  for (const k of keys.reverse()) await page.keyboard.up(k);
+  await waitFrames(page, 2);
+}

@@ -4,7 +4,7 @@
 // publish; the persona editor and the "who is calling?" suggestion.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, dispatch, query, waitFrames, waitSaved, clickWidget, shot } from './harness.mjs';
+import { startServer, launch, openApp, dispatch, query, waitFrames, waitSaved, clickWidget, shot, holdKey } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -17,26 +17,17 @@ async function workspace(page) {
 }
 function draft(ws, id) { return (ws.drafts || []).find((d) => d.pack.meta.id === id); }
 
-// A key held for a couple of frames, as a person's finger is: Dear ImGui 1.86 has no input
-// queue, so a press and release inside one frame would never be seen.
-async function press(page, key) {
-  await page.keyboard.down(key);
-  await waitFrames(page, 2);
-  await page.keyboard.up(key);
-  await waitFrames(page, 2);
-}
-
 // Types at the end of a field and leaves it, the way a person finishes an edit.
 async function typeInto(page, widget, text) {
   await clickWidget(page, widget);
   await page.waitForFunction(() => window.callwise.query('ui').want_text_input && document.activeElement.id === 'cw-text');
   // Key presses reach ImGui through SDL, typed text through the IME textarea: let each land
   // before the next, as a person's pauses would.
-  await press(page, 'End');
+  await holdKey(page, 'End');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Input.insertText', { text });
   await waitFrames(page, 3);
-  await press(page, 'Tab');
+  await holdKey(page, 'Tab');
   await waitFrames(page, 3);
 }
 
@@ -72,9 +63,7 @@ test('studio: type an edit, undo and redo it, keep it across a reload, refuse a 
     await b.page.mouse.click(5, 860);   // off any field: the text field gives up the keyboard
     await waitFrames(b.page, 3);
     assert.equal((await query(b.page, 'ui')).want_text_input, false);
-    await b.page.keyboard.down('Control');
-    await press(b.page, 'z');
-    await b.page.keyboard.up('Control');
+    await holdKey(b.page, 'Control+z');
     await waitFrames(b.page, 3);
     assert.equal(draft(await workspace(b.page), 'airline-hotline').pack.scenarios[0].title.en, original);
     await dispatch(b.page, { type: 'studio_redo', pack_id: 'airline-hotline' });

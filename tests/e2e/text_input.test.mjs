@@ -3,7 +3,7 @@
 // which fire real compositionstart/update/end events on the focused element, as a pinyin IME does.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, dispatch, query, waitFrames, clickWidget, shot } from './harness.mjs';
+import { startServer, launch, openApp, dispatch, query, waitFrames, clickWidget, shot, holdKey } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -31,7 +31,7 @@ test('pinyin composition enters the composed characters once, and editing keys k
     await b.page.keyboard.type('Li');
     await waitFrames(b.page, 2);
     assert.equal((await query(b.page, 'settings')).agent_name, '您好Li');
-    await b.page.keyboard.press('Backspace');
+    await holdKey(b.page, 'Backspace');
     await waitFrames(b.page, 2);
     assert.equal((await query(b.page, 'settings')).agent_name, '您好L');
     // The textarea sits at the caret, so the IME candidate window opens next to the text.
@@ -84,14 +84,14 @@ test('Ctrl+V with the system clipboard pastes; Ctrl+C copies the field to the sy
     await openApp(b.page, server.url);
     await focusField(b.page, 'settings', 'settings.centre_name');
     await b.page.evaluate(() => navigator.clipboard.writeText('东航热线 Hotline'));
-    await b.page.keyboard.press('Control+V');
+    await holdKey(b.page, 'Control+V');
     await waitFrames(b.page, 3);
     const pasted = (await query(b.page, 'settings')).centre_name;
     assert.equal(pasted, '东航热线 Hotline');
     await b.page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
-    await b.page.keyboard.press('Control+A');
+    await holdKey(b.page, 'Control+A');
     await waitFrames(b.page, 2);
-    await b.page.keyboard.press('Control+C');
+    await holdKey(b.page, 'Control+C');
     await waitFrames(b.page, 3);
     await b.page.waitForFunction(async () => (await navigator.clipboard.readText()) === '东航热线 Hotline', null, { timeout: 5000 });
   } finally { await b.destroy(); }
