@@ -1,6 +1,8 @@
 // main.cpp — the app's life: init, frame, shutdown (sokol-style; no loop inversion tricks).
 // Web: the browser calls frame() on each animation frame. Desktop: a plain loop calls it.
 // The frame is skipped when nothing happened (an agent leaves the tab open all day).
+#include <algorithm>
+#include <vector>
 #include <SDL.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -134,12 +136,37 @@ float device_pixel_ratio() {
     return ww > 0 ? static_cast<float>(dw) / static_cast<float>(ww) : 1.0f;
 }
 
+// Dear ImGui 1.86 reads key state once per frame (no input queue): a key pressed and released
+// between two frames would never be seen — a quick Backspace or Enter lost on a busy frame. So
+// a release of a key pressed in this same frame, and everything after it, waits for the next frame.
+std::vector<SDL_Event>& deferred_events() {
+    static std::vector<SDL_Event> v;
+    return v;
+}
+
 void frame() {
     const double start = platform().now_ms();
     ++frame_stats().frames;
     bool input = false;
     SDL_Event e;
-    while (SDL_PollEvent(&e)) {
+    std::vector<SDL_Event> pending;
+    pending.swap(deferred_events());
+    std::vector<SDL_Scancode> pressed_now;
+    size_t next_pending = 0;
+    bool deferring = false;
+    auto next_event = [&](SDL_Event& out) {
+        if (next_pending < pending.size()) { out = pending[next_pending++]; return true; }
+        return SDL_PollEvent(&out) != 0;
+    };
+    while (next_event(e)) {
+        if (e.type == SDL_KEYUP && std::find(pressed_now.begin(), pressed_now.end(), e.key.keysym.scancode) != pressed_now.end())
+            deferring = true;
+        if (deferring && e.type != SDL_QUIT) {
+            deferred_events().push_back(e);
+            input = true;
+            continue;
+        }
+        if (e.type == SDL_KEYDOWN) pressed_now.push_back(e.key.keysym.scancode);
         ImGui_ImplSDL2_ProcessEvent(&e);
         input = true;
         if (e.type == SDL_QUIT) g_quit = true;
@@ -162,7 +189,9 @@ void frame() {
 #endif
     }
     const size_t text_before = delivered_text_events();
-    deliver_queued_text();   // IME commits and pastes, after SDL's key events (text_queue.h)
+    // IME commits and pastes, after SDL's key events (text_queue.h); held back while key events
+    // wait for the next frame, so typed text never overtakes them.
+    if (deferred_events().empty()) deliver_queued_text();
     input |= delivered_text_events() != text_before;
     if (frame_stats().wake) { input = true; frame_stats().wake = false; }
     if (frame_stats().force_frames > 0) { input = true; --frame_stats().force_frames; }
