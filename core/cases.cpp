@@ -12,17 +12,7 @@
 namespace cw {
 namespace {
 
-CommandResult fail(std::string msg) {
-    CommandResult r;
-    r.error = std::move(msg);
-    return r;
-}
-CommandResult changed() {
-    CommandResult r;
-    r.ok = true;
-    r.changed = true;
-    return r;
-}
+CommandResult changed() { return command_done(true); }
 
 Case* find_case_mut(Workspace& ws, const std::string& id) {
     for (Case& c : ws.cases)
@@ -241,18 +231,18 @@ Board build_board(const Workspace& ws, const BoardFilter& f) {
 
 // ------------------------------------------------------------------------ commands
 CommandResult apply_case(Workspace& ws, const cmd::CreateCase& in) {
-    if (!is_valid_utf8(in.text) && sanitize_utf8(in.text).empty()) return fail("case: the text is not valid UTF-8");
+    if (!is_valid_utf8(in.text) && sanitize_utf8(in.text).empty()) return command_failed("case: the text is not valid UTF-8");
     const std::string text = clean_text(in.text, kMaxCaseTextBytes);
     bool blank = true;
     for (char ch : text)
         if (!std::isspace(static_cast<unsigned char>(ch))) blank = false;
-    if (blank) return fail("case: describe the request (the text is empty)");
+    if (blank) return command_failed("case: describe the request (the text is empty)");
     // A save holds at most 100,000 entries per list (core/json_guard.h); past that it could not
     // be read back, so the desk refuses before, with what to do.
     if (ws.cases.size() >= kMaxCases)
-        return fail("case: the workspace holds " + std::to_string(kMaxCases) + " cases; export it and archive closed cases first");
+        return command_failed("case: the workspace holds " + std::to_string(kMaxCases) + " cases; export it and archive closed cases first");
     if (!in.pack_id.empty() && !find_pack(ws.library, in.pack_id))
-        return fail("case: no pack with id \"" + in.pack_id + "\"");
+        return command_failed("case: no pack with id \"" + in.pack_id + "\"");
     Case c;
     char id[32];
     std::snprintf(id, sizeof id, "C-%06llu", static_cast<unsigned long long>(ws.next_case_number));
@@ -276,7 +266,7 @@ CommandResult apply_case(Workspace& ws, const cmd::CreateCase& in) {
     if (in.quadrant && *in.quadrant != tr.quadrant) {
         const std::string reason = clean_text(in.override_reason, 2000);
         if (reason.empty())
-            return fail(std::string("case: choosing ") + quadrant_code(*in.quadrant) + " over the suggested " +
+            return command_failed(std::string("case: choosing ") + quadrant_code(*in.quadrant) + " over the suggested " +
                         quadrant_code(tr.quadrant) + " needs a reason");
         c.final_quadrant = in.quadrant;
         c.override_reason = reason;
@@ -302,11 +292,11 @@ CommandResult apply_case(Workspace& ws, const cmd::CreateCase& in) {
 
 CommandResult apply_case(Workspace& ws, const cmd::MoveCase& in) {
     Case* c = find_case_mut(ws, in.case_id);
-    if (!c) return fail("case: no case with id \"" + in.case_id + "\"");
+    if (!c) return command_failed("case: no case with id \"" + in.case_id + "\"");
     const std::string reason = clean_text(in.reason, 2000);
-    if (reason.empty()) return fail("case " + in.case_id + ": moving it to another quadrant needs a reason");
+    if (reason.empty()) return command_failed("case " + in.case_id + ": moving it to another quadrant needs a reason");
     const Quadrant from = effective_quadrant(*c);
-    if (from == in.quadrant) return fail("case " + in.case_id + ": it is already in " + quadrant_code(from));
+    if (from == in.quadrant) return command_failed("case " + in.case_id + ": it is already in " + quadrant_code(from));
     c->final_quadrant = in.quadrant;
     c->override_reason = reason;
     event(*c, in.at, "quadrant", std::string(quadrant_code(from)) + " → " + quadrant_code(in.quadrant) + ": " + reason, in.by);
@@ -318,9 +308,9 @@ CommandResult apply_case(Workspace& ws, const cmd::MoveCase& in) {
 
 CommandResult apply_case(Workspace& ws, const cmd::SetCaseStatus& in) {
     Case* c = find_case_mut(ws, in.case_id);
-    if (!c) return fail("case: no case with id \"" + in.case_id + "\"");
+    if (!c) return command_failed("case: no case with id \"" + in.case_id + "\"");
     if (in.status == CaseStatus::Closed || in.status == CaseStatus::Resolved)
-        return fail("case " + in.case_id + ": use close_case to close it (it records the outcome)");
+        return command_failed("case " + in.case_id + ": use close_case to close it (it records the outcome)");
     if (c->status == in.status) {
         CommandResult r;
         r.ok = true;
@@ -333,7 +323,7 @@ CommandResult apply_case(Workspace& ws, const cmd::SetCaseStatus& in) {
 
 CommandResult apply_case(Workspace& ws, const cmd::StartPlan& in) {
     Case* c = find_case_mut(ws, in.case_id);
-    if (!c) return fail("case: no case with id \"" + in.case_id + "\"");
+    if (!c) return command_failed("case: no case with id \"" + in.case_id + "\"");
     for (const Pack& p : ws.library.packs) {
         if (!in.pack_id.empty() && p.meta.id != in.pack_id) continue;
         for (const ContingencyPlan& plan : p.plans)
@@ -343,16 +333,16 @@ CommandResult apply_case(Workspace& ws, const cmd::StartPlan& in) {
                 return changed();
             }
     }
-    return fail("case " + in.case_id + ": no plan with id \"" + in.plan_id + "\"");
+    return command_failed("case " + in.case_id + ": no plan with id \"" + in.plan_id + "\"");
 }
 
 CommandResult apply_case(Workspace& ws, const cmd::TickChecklist& in) {
     Case* c = find_case_mut(ws, in.case_id);
-    if (!c) return fail("case: no case with id \"" + in.case_id + "\"");
+    if (!c) return command_failed("case: no case with id \"" + in.case_id + "\"");
     const ContingencyPlan* plan = plan_of(ws, *c);
-    if (!plan) return fail("case " + in.case_id + ": no plan is running");
+    if (!plan) return command_failed("case " + in.case_id + ": no plan is running");
     if (in.item < 0 || in.item >= static_cast<int>(plan->checklist.size()))
-        return fail("case " + in.case_id + ": the plan has no checklist item " + std::to_string(in.item));
+        return command_failed("case " + in.case_id + ": the plan has no checklist item " + std::to_string(in.item));
     auto& ticks = c->plan_run.ticks;
     auto it = std::find_if(ticks.begin(), ticks.end(), [&](const ChecklistTick& t) { return t.item == in.item; });
     const std::string& label = plan->checklist[static_cast<size_t>(in.item)].text.en;
@@ -369,7 +359,7 @@ CommandResult apply_case(Workspace& ws, const cmd::TickChecklist& in) {
 
 CommandResult apply_case(Workspace& ws, const cmd::ReportUp& in) {
     Case* c = find_case_mut(ws, in.case_id);
-    if (!c) return fail("case: no case with id \"" + in.case_id + "\"");
+    if (!c) return command_failed("case: no case with id \"" + in.case_id + "\"");
     c->last_report_up_at = in.at;
     event(*c, in.at, "reported_up", clean_text(in.text, kMaxCaseNoteBytes), in.by);
     return changed();
@@ -377,10 +367,10 @@ CommandResult apply_case(Workspace& ws, const cmd::ReportUp& in) {
 
 CommandResult apply_case(Workspace& ws, const cmd::RequestApproval& in) {
     Case* c = find_case_mut(ws, in.case_id);
-    if (!c) return fail("case: no case with id \"" + in.case_id + "\"");
+    if (!c) return command_failed("case: no case with id \"" + in.case_id + "\"");
     const std::string what = clean_text(in.what, 2000);
-    if (what.empty()) return fail("case " + in.case_id + ": say what needs approval");
-    if (!(in.amount >= 0) || in.amount > 1e9) return fail("case " + in.case_id + ": the amount must be between 0 and 1,000,000,000");
+    if (what.empty()) return command_failed("case " + in.case_id + ": say what needs approval");
+    if (!(in.amount >= 0) || in.amount > 1e9) return command_failed("case " + in.case_id + ": the amount must be between 0 and 1,000,000,000");
     Approval a;
     a.what = what;
     a.amount = in.amount;
@@ -393,11 +383,11 @@ CommandResult apply_case(Workspace& ws, const cmd::RequestApproval& in) {
 
 CommandResult apply_case(Workspace& ws, const cmd::DecideApproval& in) {
     Case* c = find_case_mut(ws, in.case_id);
-    if (!c) return fail("case: no case with id \"" + in.case_id + "\"");
+    if (!c) return command_failed("case: no case with id \"" + in.case_id + "\"");
     if (in.index < 0 || in.index >= static_cast<int>(c->approvals.size()))
-        return fail("case " + in.case_id + ": no approval request " + std::to_string(in.index));
+        return command_failed("case " + in.case_id + ": no approval request " + std::to_string(in.index));
     Approval& a = c->approvals[static_cast<size_t>(in.index)];
-    if (a.decided) return fail("case " + in.case_id + ": that request was already decided");
+    if (a.decided) return command_failed("case " + in.case_id + ": that request was already decided");
     a.decided = true;
     a.approved = in.approved;
     a.decided_by = in.by;
@@ -409,17 +399,17 @@ CommandResult apply_case(Workspace& ws, const cmd::DecideApproval& in) {
 
 CommandResult apply_case(Workspace& ws, const cmd::AddCaseNote& in) {
     Case* c = find_case_mut(ws, in.case_id);
-    if (!c) return fail("case: no case with id \"" + in.case_id + "\"");
+    if (!c) return command_failed("case: no case with id \"" + in.case_id + "\"");
     const std::string text = clean_text(in.text, kMaxCaseNoteBytes);
-    if (text.empty()) return fail("case " + in.case_id + ": the note is empty");
+    if (text.empty()) return command_failed("case " + in.case_id + ": the note is empty");
     event(*c, in.at, "note", text, in.by);
     return changed();
 }
 
 CommandResult apply_case(Workspace& ws, const cmd::CloseCase& in) {
     Case* c = find_case_mut(ws, in.case_id);
-    if (!c) return fail("case: no case with id \"" + in.case_id + "\"");
-    if (!is_open(*c)) return fail("case " + in.case_id + ": it is already closed");
+    if (!c) return command_failed("case: no case with id \"" + in.case_id + "\"");
+    if (!is_open(*c)) return command_failed("case " + in.case_id + ": it is already closed");
     const bool q1 = effective_quadrant(*c) == Quadrant::Q1_UrgentImportant;
     Review rv;
     rv.case_id = c->id;
@@ -429,12 +419,12 @@ CommandResult apply_case(Workspace& ws, const cmd::CloseCase& in) {
     rv.created_at = in.at;
     // A Q1 case is closed with a review: that is how the plan library grows (PDCA).
     if (q1 && (rv.what_happened.empty() || rv.what_was_done.empty() || rv.what_should_change.empty()))
-        return fail("case " + in.case_id + ": a Q1 case is closed with a review (what happened, what was done, what should change)");
+        return command_failed("case " + in.case_id + ": a Q1 case is closed with a review (what happened, what was done, what should change)");
     if (!(in.compensation_amount >= 0) || in.compensation_amount > 1e9)
-        return fail("case " + in.case_id + ": compensation must be between 0 and 1,000,000,000");
+        return command_failed("case " + in.case_id + ": compensation must be between 0 and 1,000,000,000");
     if (in.satisfaction && (*in.satisfaction < 1 || *in.satisfaction > 5))
-        return fail("case " + in.case_id + ": satisfaction is 1 to 5");
-    if (in.nps && (*in.nps < 0 || *in.nps > 10)) return fail("case " + in.case_id + ": NPS is 0 to 10");
+        return command_failed("case " + in.case_id + ": satisfaction is 1 to 5");
+    if (in.nps && (*in.nps < 0 || *in.nps > 10)) return command_failed("case " + in.case_id + ": NPS is 0 to 10");
     c->outcome.first_contact_resolved = in.first_contact_resolved;
     c->outcome.escalated = in.escalated;
     c->outcome.compensation_amount = in.compensation_amount;
@@ -450,9 +440,9 @@ CommandResult apply_case(Workspace& ws, const cmd::CloseCase& in) {
 
 CommandResult apply_case(Workspace& ws, const cmd::PlanFromReview& in) {
     const Case* c = find_case(ws, in.case_id);
-    if (!c) return fail("case: no case with id \"" + in.case_id + "\"");
+    if (!c) return command_failed("case: no case with id \"" + in.case_id + "\"");
     const Pack* src = pack_of(ws, *c);
-    if (!src) return fail("case " + in.case_id + ": add a content pack first: plans live in packs");
+    if (!src) return command_failed("case " + in.case_id + ": add a content pack first: plans live in packs");
     std::vector<ChecklistItem> items;
     for (const std::string& line : in.checklist) {
         const std::string t = clean_text(line, 2000);
@@ -463,34 +453,34 @@ CommandResult apply_case(Workspace& ws, const cmd::PlanFromReview& in) {
         it.owner_role = "agent";
         items.push_back(it);
     }
-    if (items.empty()) return fail("case " + in.case_id + ": the review gives no checklist items for the plan");
+    if (items.empty()) return command_failed("case " + in.case_id + ": the review gives no checklist items for the plan");
     Pack updated = *src;   // all-or-nothing: change a copy, validate, then swap in
     if (in.plan_id.empty()) {
         const std::string title = clean_text(in.title, 200);
-        if (title.empty()) return fail("case " + in.case_id + ": a new plan needs a title");
+        if (title.empty()) return command_failed("case " + in.case_id + ": a new plan needs a title");
         ContingencyPlan plan;
         plan.id = "review-" + c->id;
         for (char& ch : plan.id) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         for (const ContingencyPlan& p : updated.plans)
-            if (p.id == plan.id) return fail("case " + in.case_id + ": a plan from this review already exists (" + plan.id + ")");
+            if (p.id == plan.id) return command_failed("case " + in.case_id + ": a plan from this review already exists (" + plan.id + ")");
         plan.title.en = plan.title.zh = title;
         if (!c->scenario_id.empty()) plan.trigger.scenario_ids.push_back(c->scenario_id);
         const TriageResult tr = classify(build_triage_index(updated.triage_rules), c->text);
         for (const auto& f : tr.fired)
             if (!f.builtin) plan.trigger.signal_ids.push_back(f.signal_id);
         if (plan.trigger.scenario_ids.empty() && plan.trigger.signal_ids.empty())
-            return fail("case " + in.case_id + ": nothing in the case could trigger a new plan (no scenario, no signal)");
+            return command_failed("case " + in.case_id + ": nothing in the case could trigger a new plan (no scenario, no signal)");
         plan.checklist = items;
         for (const AgentGrade& g : updated.grades)
             if (g.id == "lead") plan.escalation_ladder.push_back(EscalationLevel{"lead", 10});
         updated.plans.push_back(plan);
     } else {
         auto it = std::find_if(updated.plans.begin(), updated.plans.end(), [&](const ContingencyPlan& p) { return p.id == in.plan_id; });
-        if (it == updated.plans.end()) return fail("case " + in.case_id + ": no plan with id \"" + in.plan_id + "\" in pack " + updated.meta.id);
+        if (it == updated.plans.end()) return command_failed("case " + in.case_id + ": no plan with id \"" + in.plan_id + "\" in pack " + updated.meta.id);
         it->checklist.insert(it->checklist.end(), items.begin(), items.end());
     }
     for (const ValidationIssue& is : validate_pack(updated))
-        if (is.is_error()) return fail("case " + in.case_id + ": the amended pack would not validate: " + is.describe());
+        if (is.is_error()) return command_failed("case " + in.case_id + ": the amended pack would not validate: " + is.describe());
     const std::string pack_id = updated.meta.id;
     *pack_mut(ws, pack_id) = std::move(updated);
     touch_library(ws.library);
@@ -501,7 +491,7 @@ CommandResult apply_case(Workspace& ws, const cmd::PlanFromReview& in) {
 
 CommandResult apply_case(Workspace& ws, const cmd::AddPrepItem& in) {
     const std::string title = clean_text(in.title, 500);
-    if (title.empty()) return fail("backlog: the item needs a title");
+    if (title.empty()) return command_failed("backlog: the item needs a title");
     PrepItem p;
     char id[32];
     std::snprintf(id, sizeof id, "P-%04llu", static_cast<unsigned long long>(ws.next_item_number++));
@@ -528,7 +518,7 @@ CommandResult apply_case(Workspace& ws, const cmd::SetPrepDone& in) {
             p.done = in.done;
             return changed();
         }
-    return fail("backlog: no item with id \"" + in.id + "\"");
+    return command_failed("backlog: no item with id \"" + in.id + "\"");
 }
 
 }  // namespace cw

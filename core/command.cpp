@@ -13,25 +13,14 @@
 namespace cw {
 namespace {
 
-CommandResult fail(std::string msg) {
-    CommandResult r;
-    r.error = std::move(msg);
-    return r;
-}
-CommandResult done(bool changed) {
-    CommandResult r;
-    r.ok = true;
-    r.changed = changed;
-    return r;
-}
 
 CommandResult set_text(std::string& field, const std::string& value, size_t max_bytes,
                        const char* what) {
-    if (!is_valid_utf8(value)) return fail(std::string(what) + ": text is not valid UTF-8");
+    if (!is_valid_utf8(value)) return command_failed(std::string(what) + ": text is not valid UTF-8");
     std::string v = truncate_utf8(value, max_bytes);
-    if (field == v) return done(false);
+    if (field == v) return command_done(false);
     field = std::move(v);
-    return done(true);
+    return command_done(true);
 }
 
 bool known_grade(std::string_view g) {
@@ -41,9 +30,9 @@ bool known_grade(std::string_view g) {
 struct Applier {
     Workspace& ws;
     CommandResult operator()(const cmd::SetLanguage& c) {
-        if (ws.settings.language == c.language) return done(false);
+        if (ws.settings.language == c.language) return command_done(false);
         ws.settings.language = c.language;
-        return done(true);
+        return command_done(true);
     }
     CommandResult operator()(const cmd::SetAgentName& c) {
         return set_text(ws.settings.agent_name, c.name, kMaxNameBytes, "agent name");
@@ -53,22 +42,22 @@ struct Applier {
     }
     CommandResult operator()(const cmd::SetGrade& c) {
         if (!known_grade(c.grade_id))
-            return fail("grade: \"" + c.grade_id + "\" is not one of trainee, agent, senior, lead");
-        if (ws.settings.grade_id == c.grade_id) return done(false);
+            return command_failed("grade: \"" + c.grade_id + "\" is not one of trainee, agent, senior, lead");
+        if (ws.settings.grade_id == c.grade_id) return command_done(false);
         ws.settings.grade_id = c.grade_id;
-        return done(true);
+        return command_done(true);
     }
     CommandResult operator()(const cmd::SetLargeText& c) {
-        if (ws.settings.large_text == c.on) return done(false);
+        if (ws.settings.large_text == c.on) return command_done(false);
         ws.settings.large_text = c.on;
-        return done(true);
+        return command_done(true);
     }
     CommandResult operator()(const cmd::SetNotes& c) {
         return set_text(ws.settings.notes, c.text, kMaxNotesBytes, "notes");
     }
     CommandResult operator()(const cmd::ImportPack& c) {
         ImportResult ir = import_pack_json(ws.library, c.json, c.mode);
-        CommandResult r = ir.ok ? done(true) : fail(ir.error);
+        CommandResult r = ir.ok ? command_done(true) : command_failed(ir.error);
         // Errors first, then warnings; a consultant fixes from the top. Bounded: a pack with
         // thousands of findings still gives a readable list.
         for (int pass = 0; pass < 2; ++pass)
@@ -79,14 +68,14 @@ struct Applier {
         return r;
     }
     CommandResult operator()(const cmd::RecordPracticeRun& c) {
-        if (!(c.run.percent >= 0 && c.run.percent <= 100)) return fail("practice run: the score must be 0 to 100");
-        if (ws.practice_runs.size() >= 100000) return fail("practice run: the history is full (100,000 runs); export and trim it");
+        if (!(c.run.percent >= 0 && c.run.percent <= 100)) return command_failed("practice run: the score must be 0 to 100");
+        if (ws.practice_runs.size() >= 100000) return command_failed("practice run: the history is full (100,000 runs); export and trim it");
         ws.practice_runs.push_back(c.run);
-        return done(true);
+        return command_done(true);
     }
     CommandResult operator()(const cmd::RemovePack& c) {
-        if (!remove_pack(ws.library, c.pack_id)) return fail("remove pack: no pack with id \"" + c.pack_id + "\"");
-        return done(true);
+        if (!remove_pack(ws.library, c.pack_id)) return command_failed("remove pack: no pack with id \"" + c.pack_id + "\"");
+        return command_done(true);
     }
     // Triage-desk commands live with their domain in cases.cpp.
     template <class C>
@@ -99,7 +88,7 @@ struct Applier {
     template <class C>
     auto operator()(const C& c) -> decltype(apply_studio(ws, c)) { return apply_studio(ws, c); }
     CommandResult operator()(const cmd::SetUiLayout& c) {
-        if (c.ini.size() > kMaxLayoutBytes) return fail("window layout: larger than 64 KiB");
+        if (c.ini.size() > kMaxLayoutBytes) return command_failed("window layout: larger than 64 KiB");
         return set_text(ws.settings.ui_layout, c.ini, kMaxLayoutBytes, "window layout");
     }
 };

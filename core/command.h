@@ -55,6 +55,19 @@ struct CommandResult {
     std::string id;                     // what a create command made (a case id, an item id)
 };
 
+// The two shapes every apply function returns (the domain files share them).
+inline CommandResult command_failed(std::string message) {
+    CommandResult r;
+    r.error = std::move(message);
+    return r;
+}
+inline CommandResult command_done(bool changed) {
+    CommandResult r;
+    r.ok = true;
+    r.changed = changed;
+    return r;
+}
+
 // Fills `at` and `by` of commands that carry them, where still empty (the store does this
 // with the platform clock and the agent's name; the core never reads a clock).
 void stamp(Command& c, std::int64_t now_ms, const std::string& agent);

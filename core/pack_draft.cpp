@@ -95,17 +95,6 @@ template void serialize<cereal::JSONOutputArchive>(cereal::JSONOutputArchive&, P
 // ------------------------------------------------------------------ applying edits
 namespace {
 
-CommandResult fail(std::string msg) {
-    CommandResult r;
-    r.error = std::move(msg);
-    return r;
-}
-CommandResult done(bool changed) {
-    CommandResult r;
-    r.ok = true;
-    r.changed = changed;
-    return r;
-}
 
 PackDraft* draft_mut(Workspace& ws, const std::string& pack_id) {
     for (PackDraft& d : ws.drafts)
@@ -156,15 +145,15 @@ void set_slot(Pack& p, const DraftEdit& e, const std::string& from, const std::s
 
 // Records and applies one edit; a no-op edit changes nothing and is not recorded.
 CommandResult commit(PackDraft& d, DraftEdit e) {
-    if (e.before == e.after) return done(false);
+    if (e.before == e.after) return command_done(false);
     if (e.after.size() > kMaxEntityJsonBytes)
-        return fail("studio: this " + e.kind + " is larger than 512 KiB; split it or shorten its texts");
+        return command_failed("studio: this " + e.kind + " is larger than 512 KiB; split it or shorten its texts");
     set_slot(d.pack, e, e.before, e.after);
     d.redo.clear();
     d.undo.push_back(std::move(e));
     if (d.undo.size() > kMaxDraftHistory) d.undo.erase(d.undo.begin());
     ++d.revision;
-    return done(true);
+    return command_done(true);
 }
 
 std::string check_texts(const std::string& json) {
@@ -175,24 +164,24 @@ std::string check_texts(const std::string& json) {
 template <class T>
 CommandResult put_entity(Workspace& ws, const std::string& pack_id, const std::string& original_id, const T& value) {
     PackDraft* d = draft_mut(ws, pack_id);
-    if (!d) return fail(no_draft(pack_id));
+    if (!d) return command_failed(no_draft(pack_id));
     const char* kind = kind_name<T>();
     if (!is_valid_id(value.id))
-        return fail(std::string("studio: the ") + kind + " id \"" + value.id +
+        return command_failed(std::string("studio: the ") + kind + " id \"" + value.id +
                     "\" must be 1-64 letters, digits, '-', '_' or '.'");
     auto& list = list_of<T>(d->pack);
     int at = -1;
     for (size_t i = 0; i < list.size(); ++i) {
         if (!original_id.empty() && list[i].id == original_id) at = static_cast<int>(i);
         else if (list[i].id == value.id)
-            return fail(std::string("studio: another ") + kind + " already has the id \"" + value.id + "\"");
+            return command_failed(std::string("studio: another ") + kind + " already has the id \"" + value.id + "\"");
     }
     if (!original_id.empty() && at < 0)
-        return fail(std::string("studio: no ") + kind + " \"" + original_id + "\" in this draft (it may have been removed)");
+        return command_failed(std::string("studio: no ") + kind + " \"" + original_id + "\" in this draft (it may have been removed)");
     DraftEdit e;
     e.kind = kind;
     e.after = entity_to_json(value);
-    if (std::string bad = check_texts(e.after); !bad.empty()) return fail(std::string("studio: ") + kind + ": " + bad);
+    if (std::string bad = check_texts(e.after); !bad.empty()) return command_failed(std::string("studio: ") + kind + ": " + bad);
     if (at >= 0) {
         e.index = at;
         e.before = entity_to_json(list[static_cast<size_t>(at)]);
@@ -207,7 +196,7 @@ CommandResult put_entity(Workspace& ws, const std::string& pack_id, const std::s
 template <class T>
 CommandResult remove_entity(Workspace& ws, const std::string& pack_id, const std::string& id) {
     PackDraft* d = draft_mut(ws, pack_id);
-    if (!d) return fail(no_draft(pack_id));
+    if (!d) return command_failed(no_draft(pack_id));
     auto& list = list_of<T>(d->pack);
     for (size_t i = 0; i < list.size(); ++i) {
         if (list[i].id != id) continue;
@@ -217,31 +206,31 @@ CommandResult remove_entity(Workspace& ws, const std::string& pack_id, const std
         e.before = entity_to_json(list[i]);
         return commit(*d, std::move(e));
     }
-    return fail(std::string("studio: no ") + kind_name<T>() + " \"" + id + "\" in this draft");
+    return command_failed(std::string("studio: no ") + kind_name<T>() + " \"" + id + "\" in this draft");
 }
 
 }  // namespace
 
 CommandResult apply_studio(Workspace& ws, const cmd::StudioOpenPack& c) {
-    if (find_draft(ws.drafts, c.pack_id)) return done(false);   // already open: keep its edits
+    if (find_draft(ws.drafts, c.pack_id)) return command_done(false);   // already open: keep its edits
     const Pack* p = find_pack(ws.library, c.pack_id);
-    if (!p) return fail("studio: no pack \"" + c.pack_id + "\" in the library");
+    if (!p) return command_failed("studio: no pack \"" + c.pack_id + "\" in the library");
     if (ws.drafts.size() >= kMaxDrafts)
-        return fail("studio: 16 packs are open already; publish or discard one first");
+        return command_failed("studio: 16 packs are open already; publish or discard one first");
     PackDraft d;
     d.pack = *p;
     ws.drafts.push_back(std::move(d));
-    return done(true);
+    return command_done(true);
 }
 
 CommandResult apply_studio(Workspace& ws, const cmd::StudioNewPack& c) {
-    if (!is_valid_id(c.pack_id)) return fail("studio: the pack id must be 1-64 letters, digits, '-', '_' or '.'");
+    if (!is_valid_id(c.pack_id)) return command_failed("studio: the pack id must be 1-64 letters, digits, '-', '_' or '.'");
     if (find_pack(ws.library, c.pack_id) || find_draft(ws.drafts, c.pack_id))
-        return fail("studio: a pack with the id \"" + c.pack_id + "\" exists already; choose another id");
+        return command_failed("studio: a pack with the id \"" + c.pack_id + "\" exists already; choose another id");
     if (ws.drafts.size() >= kMaxDrafts)
-        return fail("studio: 16 packs are open already; publish or discard one first");
+        return command_failed("studio: 16 packs are open already; publish or discard one first");
     if (!is_valid_utf8(c.name.zh) || !is_valid_utf8(c.name.en) || !is_valid_utf8(c.industry))
-        return fail("studio: text is not valid UTF-8");
+        return command_failed("studio: text is not valid UTF-8");
     PackDraft d;
     d.is_new = true;
     d.pack.meta.id = c.pack_id;
@@ -267,7 +256,7 @@ CommandResult apply_studio(Workspace& ws, const cmd::StudioNewPack& c) {
                      grade("lead", "组长", "Team lead", true, 1000, false)};
     d.pack.triage_rules.response_target_minutes = {5, 240, 30, 1440};
     ws.drafts.push_back(std::move(d));
-    CommandResult r = done(true);
+    CommandResult r = command_done(true);
     r.id = c.pack_id;
     return r;
 }
@@ -287,59 +276,59 @@ CommandResult apply_studio(Workspace& ws, const cmd::StudioRemovePersona& c) {
 
 CommandResult apply_studio(Workspace& ws, const cmd::StudioPutGuardrails& c) {
     PackDraft* d = draft_mut(ws, c.pack_id);
-    if (!d) return fail(no_draft(c.pack_id));
+    if (!d) return command_failed(no_draft(c.pack_id));
     DraftEdit e;
     e.kind = "guardrails";
     e.before = entity_to_json(d->pack.guardrails);
     e.after = entity_to_json(c.guardrails);
-    if (std::string bad = check_texts(e.after); !bad.empty()) return fail("studio: guardrails: " + bad);
+    if (std::string bad = check_texts(e.after); !bad.empty()) return command_failed("studio: guardrails: " + bad);
     return commit(*d, std::move(e));
 }
 
 CommandResult apply_studio(Workspace& ws, const cmd::StudioPutMeta& c) {
     PackDraft* d = draft_mut(ws, c.pack_id);
-    if (!d) return fail(no_draft(c.pack_id));
+    if (!d) return command_failed(no_draft(c.pack_id));
     if (c.meta.id != d->pack.meta.id)
-        return fail("studio: a pack's id cannot change in the studio; export it and import it under a new id");
+        return command_failed("studio: a pack's id cannot change in the studio; export it and import it under a new id");
     DraftEdit e;
     e.kind = "meta";
     e.before = entity_to_json(d->pack.meta);
     e.after = entity_to_json(c.meta);
-    if (std::string bad = check_texts(e.after); !bad.empty()) return fail("studio: pack details: " + bad);
+    if (std::string bad = check_texts(e.after); !bad.empty()) return command_failed("studio: pack details: " + bad);
     return commit(*d, std::move(e));
 }
 
 CommandResult apply_studio(Workspace& ws, const cmd::StudioUndo& c) {
     PackDraft* d = draft_mut(ws, c.pack_id);
-    if (!d) return fail(no_draft(c.pack_id));
-    if (d->undo.empty()) return done(false);
+    if (!d) return command_failed(no_draft(c.pack_id));
+    if (d->undo.empty()) return command_done(false);
     DraftEdit e = std::move(d->undo.back());
     d->undo.pop_back();
     set_slot(d->pack, e, e.after, e.before);
     d->redo.push_back(std::move(e));
     ++d->revision;
-    return done(true);
+    return command_done(true);
 }
 
 CommandResult apply_studio(Workspace& ws, const cmd::StudioRedo& c) {
     PackDraft* d = draft_mut(ws, c.pack_id);
-    if (!d) return fail(no_draft(c.pack_id));
-    if (d->redo.empty()) return done(false);
+    if (!d) return command_failed(no_draft(c.pack_id));
+    if (d->redo.empty()) return command_done(false);
     DraftEdit e = std::move(d->redo.back());
     d->redo.pop_back();
     set_slot(d->pack, e, e.before, e.after);
     d->undo.push_back(std::move(e));
     ++d->revision;
-    return done(true);
+    return command_done(true);
 }
 
 CommandResult apply_studio(Workspace& ws, const cmd::StudioPublish& c) {
     PackDraft* d = draft_mut(ws, c.pack_id);
-    if (!d) return fail(no_draft(c.pack_id));
+    if (!d) return command_failed(no_draft(c.pack_id));
     const bool exists = find_pack(ws.library, c.pack_id) != nullptr;
     ImportResult ir = import_pack(ws.library, d->pack, exists ? ImportMode::ReplaceSameId : ImportMode::AddAlongside);
     if (!ir.ok) {
-        CommandResult r = fail("studio: not published — " + ir.error);
+        CommandResult r = command_failed("studio: not published — " + ir.error);
         for (const ValidationIssue& is : ir.issues)
             if (is.is_error() && r.details.size() < 200) r.details.push_back(is.describe());
         return r;
@@ -350,7 +339,7 @@ CommandResult apply_studio(Workspace& ws, const cmd::StudioPublish& c) {
             ws.drafts.erase(ws.drafts.begin() + static_cast<std::ptrdiff_t>(i));
             break;
         }
-    CommandResult r = done(true);
+    CommandResult r = command_done(true);
     r.id = c.pack_id;
     return r;
 }
@@ -359,9 +348,9 @@ CommandResult apply_studio(Workspace& ws, const cmd::StudioDiscard& c) {
     for (size_t i = 0; i < ws.drafts.size(); ++i)
         if (ws.drafts[i].pack.meta.id == c.pack_id) {
             ws.drafts.erase(ws.drafts.begin() + static_cast<std::ptrdiff_t>(i));
-            return done(true);
+            return command_done(true);
         }
-    return fail(no_draft(c.pack_id));
+    return command_failed(no_draft(c.pack_id));
 }
 
 // ------------------------------------------------------------------ JSON form

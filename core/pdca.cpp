@@ -15,17 +15,6 @@
 namespace cw {
 namespace {
 
-CommandResult fail(std::string msg) {
-    CommandResult r;
-    r.error = std::move(msg);
-    return r;
-}
-CommandResult done(bool changed) {
-    CommandResult r;
-    r.ok = true;
-    r.changed = changed;
-    return r;
-}
 
 PdcaItem* find_mut(Workspace& ws, const std::string& id) {
     for (PdcaItem& p : ws.pdca)
@@ -77,19 +66,19 @@ bool is_pdca_source(std::string_view s) { return s == "hand" || s == "review" ||
 // ------------------------------------------------------------------------ commands
 CommandResult apply_pdca(Workspace& ws, const cmd::AddPdcaItem& c) {
     std::string title, problem, err;
-    if (!text_field(c.title, kMaxPdcaTitleBytes, "pdca: the title", title, err)) return fail(err);
-    if (blank(title)) return fail("pdca: the item needs a title");
-    if (!text_field(c.problem, kMaxPdcaTextBytes, "pdca: the problem", problem, err)) return fail(err);
+    if (!text_field(c.title, kMaxPdcaTitleBytes, "pdca: the title", title, err)) return command_failed(err);
+    if (blank(title)) return command_failed("pdca: the item needs a title");
+    if (!text_field(c.problem, kMaxPdcaTextBytes, "pdca: the problem", problem, err)) return command_failed(err);
     if (!is_pdca_source(c.source))
-        return fail("pdca: source \"" + truncate_utf8(c.source, 40) + "\" is not one of hand, review, dashboard");
+        return command_failed("pdca: source \"" + truncate_utf8(c.source, 40) + "\" is not one of hand, review, dashboard");
     if (ws.pdca.size() >= kMaxPdcaItems)
-        return fail("pdca: the board holds " + std::to_string(kMaxPdcaItems) + " items; remove finished ones first");
+        return command_failed("pdca: the board holds " + std::to_string(kMaxPdcaItems) + " items; remove finished ones first");
     std::vector<std::string> cases;
     for (const std::string& id : c.case_ids) {
-        if (!find_case(ws, id)) return fail("pdca: no case with id \"" + truncate_utf8(id, 40) + "\" to link");
+        if (!find_case(ws, id)) return command_failed("pdca: no case with id \"" + truncate_utf8(id, 40) + "\" to link");
         if (std::find(cases.begin(), cases.end(), id) == cases.end()) cases.push_back(id);  // once each
     }
-    if (cases.size() > kMaxPdcaCases) return fail("pdca: at most " + std::to_string(kMaxPdcaCases) + " cases per item");
+    if (cases.size() > kMaxPdcaCases) return command_failed("pdca: at most " + std::to_string(kMaxPdcaCases) + " cases per item");
     PdcaItem p;
     char id[32];
     // The backlog's counter: backlog and board share the "P-" ids, so one never names two things.
@@ -104,14 +93,14 @@ CommandResult apply_pdca(Workspace& ws, const cmd::AddPdcaItem& c) {
     p.case_ids = std::move(cases);
     p.created_at = p.updated_at = c.at;
     ws.pdca.push_back(std::move(p));
-    CommandResult r = done(true);
+    CommandResult r = command_done(true);
     r.id = id;
     return r;
 }
 
 CommandResult apply_pdca(Workspace& ws, const cmd::UpdatePdcaItem& c) {
     PdcaItem* p = find_mut(ws, c.id);
-    if (!p) return fail("pdca: no item with id \"" + c.id + "\"");
+    if (!p) return command_failed("pdca: no item with id \"" + c.id + "\"");
     const std::string where = "pdca " + p->id + ": ";
     struct Edit {
         const std::optional<std::string>& in;
@@ -134,9 +123,9 @@ CommandResult apply_pdca(Workspace& ws, const cmd::UpdatePdcaItem& c) {
     for (size_t i = 0; i < std::size(edits); ++i) {
         if (!edits[i].in) continue;
         std::string err;
-        if (!text_field(*edits[i].in, edits[i].max, where + edits[i].what, values[i], err)) return fail(err);
+        if (!text_field(*edits[i].in, edits[i].max, where + edits[i].what, values[i], err)) return command_failed(err);
     }
-    if (c.title && blank(values[0])) return fail(where + "the title cannot be empty");
+    if (c.title && blank(values[0])) return command_failed(where + "the title cannot be empty");
     bool changed = false;
     for (size_t i = 0; i < std::size(edits); ++i) {
         if (!edits[i].in || edits[i].field == values[i]) continue;
@@ -144,45 +133,45 @@ CommandResult apply_pdca(Workspace& ws, const cmd::UpdatePdcaItem& c) {
         changed = true;
     }
     if (changed) p->updated_at = std::max(p->updated_at, c.at);
-    return done(changed);
+    return command_done(changed);
 }
 
 CommandResult apply_pdca(Workspace& ws, const cmd::MovePdcaItem& c) {
     PdcaItem* p = find_mut(ws, c.id);
-    if (!p) return fail("pdca: no item with id \"" + c.id + "\"");
-    if (p->stage == c.stage) return done(false);
+    if (!p) return command_failed("pdca: no item with id \"" + c.id + "\"");
+    if (p->stage == c.stage) return command_done(false);
     p->history.push_back(PdcaMove{p->stage, c.stage, c.at, c.by});
     if (p->history.size() > kMaxPdcaHistory)
         p->history.erase(p->history.begin(), p->history.begin() + static_cast<long>(p->history.size() - kMaxPdcaHistory));
     p->stage = c.stage;
     p->updated_at = std::max(p->updated_at, c.at);
-    return done(true);
+    return command_done(true);
 }
 
 CommandResult apply_pdca(Workspace& ws, const cmd::LinkPdcaCase& c) {
     PdcaItem* p = find_mut(ws, c.id);
-    if (!p) return fail("pdca: no item with id \"" + c.id + "\"");
+    if (!p) return command_failed("pdca: no item with id \"" + c.id + "\"");
     const std::string where = "pdca " + p->id + ": ";
     auto it = std::find(p->case_ids.begin(), p->case_ids.end(), c.case_id);
     if (c.link) {
-        if (!find_case(ws, c.case_id)) return fail(where + "no case with id \"" + c.case_id + "\" to link");
-        if (it != p->case_ids.end()) return done(false);  // already linked: once is enough
+        if (!find_case(ws, c.case_id)) return command_failed(where + "no case with id \"" + c.case_id + "\" to link");
+        if (it != p->case_ids.end()) return command_done(false);  // already linked: once is enough
         if (p->case_ids.size() >= kMaxPdcaCases)
-            return fail(where + "at most " + std::to_string(kMaxPdcaCases) + " cases per item");
+            return command_failed(where + "at most " + std::to_string(kMaxPdcaCases) + " cases per item");
         p->case_ids.push_back(c.case_id);
     } else {
-        if (it == p->case_ids.end()) return done(false);
+        if (it == p->case_ids.end()) return command_done(false);
         p->case_ids.erase(it);
     }
     p->updated_at = std::max(p->updated_at, c.at);
-    return done(true);
+    return command_done(true);
 }
 
 CommandResult apply_pdca(Workspace& ws, const cmd::RemovePdcaItem& c) {
     auto it = std::find_if(ws.pdca.begin(), ws.pdca.end(), [&](const PdcaItem& p) { return p.id == c.id; });
-    if (it == ws.pdca.end()) return fail("pdca: no item with id \"" + c.id + "\"");
+    if (it == ws.pdca.end()) return command_failed("pdca: no item with id \"" + c.id + "\"");
     ws.pdca.erase(it);   // its id is not reused: next_item_number only grows
-    return done(true);
+    return command_done(true);
 }
 
 // ------------------------------------------------------------------------ JSON form

@@ -379,17 +379,6 @@ CW_INSTANTIATE(QaRecord)
 // ============================================================================ 4. commands
 namespace {
 
-CommandResult fail(std::string msg) {
-    CommandResult r;
-    r.error = std::move(msg);
-    return r;
-}
-CommandResult done(bool changed) {
-    CommandResult r;
-    r.ok = true;
-    r.changed = changed;
-    return r;
-}
 
 QaRecord* find_mut(Workspace& ws, const std::string& id) {
     for (QaRecord& r : ws.qa_records)
@@ -502,14 +491,14 @@ std::string deduction_hint(const QaResult& r) {
 CommandResult apply_qa(Workspace& ws, const cmd::FileQaRecord& c) {
     QaRecord rec = c.record;
     if (rec.call.lines.size() > kMaxQaLines)
-        return fail("qa: the call has " + std::to_string(rec.call.lines.size()) + " lines; at most " +
+        return command_failed("qa: the call has " + std::to_string(rec.call.lines.size()) + " lines; at most " +
                     std::to_string(kMaxQaLines) + " can be filed");
     if (rec.call.hits.size() > kMaxQaLines || rec.result.items.size() > 1000 || rec.result.disputes.size() > kMaxQaDisputes)
-        return fail("qa: the record is too large to file (too many guardrail hits, scorecard items or disputes)");
+        return command_failed("qa: the record is too large to file (too many guardrail hits, scorecard items or disputes)");
     for (const QaItemResult& it : rec.result.items)
-        if (it.deductions.size() > kMaxQaLines) return fail("qa: item " + it.item_id + " has too many deductions to file");
+        if (it.deductions.size() > kMaxQaLines) return command_failed("qa: item " + it.item_id + " has too many deductions to file");
     const std::string bad = non_finite_field(rec);
-    if (!bad.empty()) return fail("qa: the record's " + bad + " is not a finite number; it cannot be saved");
+    if (!bad.empty()) return command_failed("qa: the record's " + bad + " is not a finite number; it cannot be saved");
     clean_record(rec);
     if (rec.at == 0) rec.at = c.at;
     if (rec.agent.empty()) rec.agent = rec.call.agent.empty() ? c.by : rec.call.agent;
@@ -532,7 +521,7 @@ CommandResult apply_qa(Workspace& ws, const cmd::FileQaRecord& c) {
             for (auto it = ws.qa_records.begin(); it != ws.qa_records.end(); ++it)
                 if (reviewed(*it) && (oldest == ws.qa_records.end() || it->at < oldest->at)) oldest = it;
         if (oldest == ws.qa_records.end())
-            return fail("qa: the workspace holds " + std::to_string(kMaxQaRecords) +
+            return command_failed("qa: the workspace holds " + std::to_string(kMaxQaRecords) +
                         " scored calls still waiting for a reviewer; decide their disputes and marks before filing more");
         ws.qa_records.erase(oldest);
     }
@@ -543,76 +532,76 @@ CommandResult apply_qa(Workspace& ws, const cmd::FileQaRecord& c) {
     } while (find_qa_record(ws.qa_records, id));
     rec.id = id;
     ws.qa_records.push_back(std::move(rec));
-    CommandResult r = done(true);
+    CommandResult r = command_done(true);
     r.id = id;
     return r;
 }
 
 CommandResult apply_qa(Workspace& ws, const cmd::DisputeDeduction& c) {
     QaRecord* rec = find_mut(ws, c.record_id);
-    if (!rec) return fail("qa: no QA record with id \"" + c.record_id + "\"");
+    if (!rec) return command_failed("qa: no QA record with id \"" + c.record_id + "\"");
     const std::string where = "qa " + rec->id + ": ";
     std::string comment, err;
-    if (!typed_text(c.comment, where, "the comment", comment, err)) return fail(err);
-    if (blank(comment)) return fail(where + "say why you dispute the deduction (the comment is empty)");
+    if (!typed_text(c.comment, where, "the comment", comment, err)) return command_failed(err);
+    if (blank(comment)) return command_failed(where + "say why you dispute the deduction (the comment is empty)");
     QaResult& res = rec->result;
     if (!res.find_deduction(c.deduction_id))
-        return fail(where + "no deduction with id \"" + c.deduction_id + "\"" + deduction_hint(res));
+        return command_failed(where + "no deduction with id \"" + c.deduction_id + "\"" + deduction_hint(res));
     for (size_t i = 0; i < res.disputes.size(); ++i) {
         const Dispute& d = res.disputes[i];
         if (d.deduction_id != c.deduction_id) continue;
         if (d.status == DisputeStatus::Open)
-            return fail(where + "deduction " + c.deduction_id + " already has an open dispute (number " +
+            return command_failed(where + "deduction " + c.deduction_id + " already has an open dispute (number " +
                         std::to_string(i) + "), waiting for a reviewer");
         if (d.status == DisputeStatus::Accepted)
-            return fail(where + "deduction " + c.deduction_id + " was already waived (dispute " + std::to_string(i) + " accepted)");
+            return command_failed(where + "deduction " + c.deduction_id + " was already waived (dispute " + std::to_string(i) + " accepted)");
     }
     if (res.disputes.size() >= kMaxQaDisputes)
-        return fail(where + "the record already has " + std::to_string(kMaxQaDisputes) + " disputes; ask a reviewer to decide");
+        return command_failed(where + "the record already has " + std::to_string(kMaxQaDisputes) + " disputes; ask a reviewer to decide");
     const int k = dispute(res, c.deduction_id, comment, c.by, c.at);
-    if (k < 0) return fail(where + "deduction " + c.deduction_id + " cannot be disputed");
-    CommandResult r = done(true);
+    if (k < 0) return command_failed(where + "deduction " + c.deduction_id + " cannot be disputed");
+    CommandResult r = command_done(true);
     r.id = std::to_string(k);   // the dispute's index, for decide_dispute
     return r;
 }
 
 CommandResult apply_qa(Workspace& ws, const cmd::DecideDispute& c) {
     QaRecord* rec = find_mut(ws, c.record_id);
-    if (!rec) return fail("qa: no QA record with id \"" + c.record_id + "\"");
+    if (!rec) return command_failed("qa: no QA record with id \"" + c.record_id + "\"");
     const std::string where = "qa " + rec->id + ": ";
     QaResult& res = rec->result;
     if (c.index < 0 || static_cast<size_t>(c.index) >= res.disputes.size())
-        return fail(where + "no dispute number " + std::to_string(c.index) + " (the record has " +
+        return command_failed(where + "no dispute number " + std::to_string(c.index) + " (the record has " +
                     std::to_string(res.disputes.size()) + ")");
     const Dispute& d = res.disputes[static_cast<size_t>(c.index)];
     if (d.status != DisputeStatus::Open)
-        return fail(where + "dispute " + std::to_string(c.index) + " was already " + to_string(d.status) +
+        return command_failed(where + "dispute " + std::to_string(c.index) + " was already " + to_string(d.status) +
                     (d.reviewer.empty() ? std::string() : " by " + d.reviewer));
     std::string note, err;
-    if (!typed_text(c.note, where, "the note", note, err)) return fail(err);
+    if (!typed_text(c.note, where, "the note", note, err)) return command_failed(err);
     const size_t i = static_cast<size_t>(c.index);
     const bool ok = c.accept ? accept_dispute(res, i, c.by, note, c.at) : reject_dispute(res, i, c.by, note, c.at);
-    if (!ok) return fail(where + "dispute " + std::to_string(c.index) + " could not be decided");
-    return done(true);
+    if (!ok) return command_failed(where + "dispute " + std::to_string(c.index) + " could not be decided");
+    return command_done(true);
 }
 
 CommandResult apply_qa(Workspace& ws, const cmd::MarkQaItem& c) {
     QaRecord* rec = find_mut(ws, c.record_id);
-    if (!rec) return fail("qa: no QA record with id \"" + c.record_id + "\"");
+    if (!rec) return command_failed("qa: no QA record with id \"" + c.record_id + "\"");
     const std::string where = "qa " + rec->id + ": ";
-    if (!std::isfinite(c.points)) return fail(where + "the points must be a number");
-    if (c.points < 0) return fail(where + "the points cannot be negative");
+    if (!std::isfinite(c.points)) return command_failed(where + "the points must be a number");
+    if (c.points < 0) return command_failed(where + "the points cannot be negative");
     const QaItemResult* item = rec->result.find_item(c.item_id);
-    if (!item) return fail(where + "no scorecard item with id \"" + c.item_id + "\"");
+    if (!item) return command_failed(where + "no scorecard item with id \"" + c.item_id + "\"");
     if (!item->needs_reviewer)
-        return fail(where + "item " + c.item_id + " is scored automatically; dispute its deductions instead");
+        return command_failed(where + "item " + c.item_id + " is scored automatically; dispute its deductions instead");
     std::string note, err;
-    if (!typed_text(c.note, where, "the note", note, err)) return fail(err);
+    if (!typed_text(c.note, where, "the note", note, err)) return command_failed(err);
     const double clamped = std::min(item->weight, c.points);
-    if (item->reviewer_points == clamped && item->reviewer == c.by && item->reviewer_note == note) return done(false);
+    if (item->reviewer_points == clamped && item->reviewer == c.by && item->reviewer_note == note) return command_done(false);
     if (!mark_item(rec->result, c.item_id, c.points, c.by, note))
-        return fail(where + "item " + c.item_id + " could not be marked");
-    return done(true);
+        return command_failed(where + "item " + c.item_id + " could not be marked");
+    return command_done(true);
 }
 
 // ============================================================================ 5. JSON form
